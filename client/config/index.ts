@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+// Taro build configuration shared by the weapp and H5 builds.
+// Outputs go to <repo>/build/<platform>: project.config.json's miniprogramRoot is build/weapp/, and the
+// emulator serves build/h5 at `/`.
+const clientRoot = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(clientRoot, '..');
+const domainSrc = path.join(repoRoot, 'domain', 'src');
+
+/** NutUI is drawn on a 375-wide design; our own styles on the usual 750. */
+function designWidth(input?: { file?: string }): number {
+  const file = input?.file?.replace(/\\+/g, '/') ?? '';
+  return file.includes('@nutui') ? 375 : 750;
+}
+
+type WebpackChain = Parameters<NonNullable<NonNullable<UserConfigExport<'webpack5'>['mini']>['webpackChain']>>[0];
+
+/**
+ * npm nests some Taro packages under client/node_modules, where files outside client/ (NutUI in the root
+ * node_modules, domain/src) cannot find them by walking up; make that folder a resolution root too.
+ * The domain package is TypeScript source outside client/: alias it and let webpack drop unused exports.
+ */
+function useWorkspaceModules(chain: WebpackChain): void {
+  chain.resolve.modules.add('node_modules').add(path.join(clientRoot, 'node_modules'));
+  chain.resolve.alias.set('@yanzhen/domain$', path.join(domainSrc, 'index.ts'));
+  chain.module.rule('yanzhen-domain-pure').test(/\.ts$/).include.add(domainSrc).end().sideEffects(false);
+}
+
+/**
+ * The root node_modules holds PostCSS 7 (miniprogram-simulate needs it), and the hoisted postcss-loader would
+ * load that one; Taro's plugins need PostCSS 8, which npm put in client/node_modules. Pin the loader to it.
+ */
+const postcss8 = require.resolve('postcss', { paths: [clientRoot] });
+type ChainRule = ReturnType<WebpackChain['module']['rule']>;
+
+function usePostcss8(chain: WebpackChain): void {
+  const visit = (rule: ChainRule): void => {
+    rule.uses.values().forEach((use) => {
+      if (String(use.get('loader')).includes('postcss-loader')) use.tap((options) => ({ ...options, implementation: postcss8 }));
+    });
+    rule.oneOfs.values().forEach((oneOf) => visit(oneOf as unknown as ChainRule));
+    rule.rules.values().forEach(visit);
+  };
+  chain.module.rules.values().forEach(visit);
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'yanzhen',
+    date: '2025-11-25',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `../build/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    // Plain progress lines instead of a redrawn bar: readable in CI logs.
+    logger: { quiet: true, stats: false },
+    compiler: 'webpack5',
+    // Persistent webpack cache (node_modules/.cache): a second build of an unchanged tree takes about a third.
+    cache: {
+      enable: true,
+      buildDependencies: {
+        config: [__filename, path.join(__dirname, 'dev.ts'), path.join(__dirname, 'prod.ts'), path.join(clientRoot, 'babel.config.js')],
+      },
+    },
+    mini: {
+      compile: { include: [domainSrc] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        useWorkspaceModules(chain);
+        usePostcss8(chain);
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      compile: { include: [domainSrc] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        useWorkspaceModules(chain);
+        usePostcss8(chain);
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,54 @@
+/**
+ * The one place the look is set. Keys are NutUI theme variables in camelCase; ConfigProvider turns them into
+ * CSS variables (`nutuiColorPrimary` → `--nutui-color-primary`) on the page root, and our own styles read the
+ * `--yz-*` ones. Party-building red with gold accents on white; body text never below 16px, so the pages stay
+ * readable when WeChat's large-font setting (关怀模式) scales them further.
+ */
+export const BRAND = {
+  red: '#C8161D',
+  redDeep: '#A01117',
+  redLight: '#FCEDEE',
+  gold: '#D4A437',
+  goldLight: '#FFF7E0',
+  ink: '#1F1F1F',
+  text: '#3A3A3A',
+  muted: '#6B6B6B',
+  background: '#F7F4F2',
+  white: '#FFFFFF',
+} as const;
+
+export const THEME_VARS: Record<string, string> = {
+  nutuiColorPrimary: BRAND.red,
+  nutuiColorPrimaryStop1: '#E0383E',
+  nutuiColorPrimaryStop2: BRAND.red,
+  nutuiColorPrimaryPressed: BRAND.redDeep,
+  nutuiColorPrimaryIcon: BRAND.red,
+  nutuiColorPrimaryLight: BRAND.redLight,
+  nutuiColorTitle: BRAND.ink,
+  nutuiColorText: BRAND.text,
+  nutuiColorTextHelp: BRAND.muted,
+  nutuiColorBackground: BRAND.background,
+  nutuiFontSizeS: '14px',
+  nutuiFontSizeBase: '16px',
+  nutuiFontSizeL: '17px',
+  nutuiFontSizeXl: '19px',
+  nutuiCellTitleFontSize: '16px',
+  nutuiCellDescriptionFontSize: '15px',
+  nutuiButtonDefaultFontSize: '16px',
+  nutuiButtonLargeFontSize: '18px',
+  nutuiCellExtraFontSize: '16px',
+  nutuiCellGroupTitleFontSize: '15px',
+  nutuiTagFontSize: '14px',
+  nutuiTagHeight: '24px',
+  nutuiTagPadding: '0px 8px',
+  nutuiTagBorderRadius: '4px',
+  yzColorRed: BRAND.red,
+  yzColorRedDeep: BRAND.redDeep,
+  yzColorRedLight: BRAND.redLight,
+  yzColorGold: BRAND.gold,
+  yzColorGoldLight: BRAND.goldLight,
+  yzColorInk: BRAND.ink,
+  yzColorText: BRAND.text,
+  yzColorMuted: BRAND.muted,
+  yzColorBackground: BRAND.background,
+};

@@ -1,0 +1,71 @@
+import { isVotingOpen, idSchema, type CandidateDoc, type ContestDoc, type ShowcaseDoc } from '@yanzhen/domain';
+import { ensure } from '@yanzhen/domain';
+import { z } from 'zod';
+import { action, type ActionMap } from '../shared/action';
+import { _, db } from '../shared/cloud';
+import { withPhotoUrls } from '../showcase/cards';
+
+/** What residents see of a contest: the rule and the window, not the judges or scores. */
+export function publicContest(c: ContestDoc, now: Date) {
+  return {
+    _id: c._id,
+    title: c.title,
+    year: c.year,
+    theme: c.theme,
+    status: c.status,
+    forms: c.forms,
+    dimensions: c.dimensions,
+    scoringRule: c.scoringRule,
+    awards: c.awards,
+    votingOpen: isVotingOpen(c.vote, now),
+    voteRule: { perDay: c.vote.perDay, perCandidatePerDay: c.vote.perCandidatePerDay },
+    voteStart: c.vote.start,
+    voteEnd: c.vote.end,
+  };
+}
+
+export type PublicContest = ReturnType<typeof publicContest>;
+
+export const contestActions: ActionMap = {
+  /** Every contest, newest first, with whether voting is open now. */
+  list: action({
+    access: 'public',
+    input: z.strictObject({}),
+    async run(_input, { now }) {
+      const res = await db.collection('contests').orderBy('year', 'desc').limit(100).get();
+      return { items: (res.data as ContestDoc[]).map((c) => publicContest(c, now)) };
+    },
+  }),
+  /** The approved candidates of a contest, with their showcase photo when there is one. */
+  candidates: action({
+    access: 'public',
+    input: z.strictObject({ contestId: idSchema }),
+    async run({ contestId }) {
+      const contest = await db.collection('contests').where({ _id: contestId }).limit(1).get();
+      ensure(contest.data.length === 1, 'not-found', '找不到该比武活动');
+      const res = await db.collection('candidates').where({ contestId, status: 'approved' }).limit(1000).get();
+      const candidates = res.data as CandidateDoc[];
+      const secretaryIds = candidates.map((c) => c.secretaryId);
+      const showcases = secretaryIds.length
+        ? ((await db.collection('showcases').where({ secretaryId: _.in(secretaryIds) }).field({ _id: true, secretaryId: true, published: true }).limit(1000).get()).data as Pick<ShowcaseDoc, '_id' | 'secretaryId' | 'published'>[])
+        : [];
+      const bySecretary = new Map(showcases.filter((s) => s.published).map((s) => [s.secretaryId, s]));
+      const items = candidates
+        .map((c) => {
+          const showcase = bySecretary.get(c.secretaryId);
+          return {
+            _id: c._id,
+            name: c.name,
+            community: c.community,
+            street: c.street,
+            secretaryId: c.secretaryId,
+            showcaseId: showcase?._id ?? null,
+            photoFileId: showcase?.published?.photoFileId ?? null,
+            photoUrl: null as string | null,
+          };
+        })
+        .sort((a, b) => a._id.localeCompare(b._id));
+      return { items: await withPhotoUrls(items) };
+    },
+  }),
+};

@@ -1,0 +1,4 @@
+import { createMain } from '../shared/action';
+import { homeActions } from './actions';
+
+export const main = createMain(homeActions);

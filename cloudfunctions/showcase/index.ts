@@ -1,0 +1,4 @@
+import { createMain } from '../shared/action';
+import { showcaseActions } from './actions';
+
+export const main = createMain(showcaseActions);

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ensure, idSchema, userKeySchema } from '@yanzhen/domain';
+import { action } from '../shared/action';
+import { appendAudit } from '../shared/audit';
+import { _, db } from '../shared/cloud';
+import { configuredAdmins, type UserDoc } from '../shared/identity';
+import { userKey } from '../shared/user-key';
+import { getUser } from './grants';
+
+async function userByKey(key: string): Promise<UserDoc> {
+  const found = await db.collection('users').where({ key }).limit(1).get();
+  ensure(found.data.length === 1, 'not-found', '找不到该用户');
+  return found.data[0] as UserDoc;
+}
+
+const withoutRole = (roles: UserDoc['roles'], role: string) => (roles ?? []).filter((r) => r !== role);
+
+export const manageActions = {
+  /** Admin: undo a secretary binding, so that a new code can be issued (e.g. a changed phone). */
+  unbind: action({
+    access: 'admin',
+    input: z.strictObject({ secretaryId: idSchema }),
+    async run({ secretaryId }, ctx) {
+      const sec = await db.collection('secretaries').where({ _id: secretaryId }).limit(1).get();
+      ensure(sec.data.length === 1, 'not-found', '找不到该书记档案');
+      const openid = (sec.data[0] as { openid?: string }).openid;
+      ensure(openid, 'failed-precondition', '该书记档案尚未绑定微信');
+      const before = await getUser(openid);
+      await db.collection('secretaries').doc(secretaryId).update({ data: { openid: _.remove(), boundAt: _.remove() } });
+      await db.collection('users').doc(openid).update({ data: { secretaryId: _.remove(), street: _.remove(), roles: withoutRole(before?.roles, 'secretary'), updatedAt: ctx.now } });
+      await appendAudit({ actor: ctx.caller.openid as string, action: 'user.unbind', target: `secretaries/${secretaryId}`, before: { secretaryId, userKey: userKey(openid) }, after: null });
+      return { secretaryId, unbound: true };
+    },
+  }),
+  /** Admin: the admins, by opaque key; configured ones cannot be revoked here (change the configuration). */
+  listAdmins: action({
+    access: 'admin',
+    input: z.strictObject({}),
+    async run() {
+      const found = await db.collection('users').where({ roles: 'admin' }).limit(100).get();
+      const invited = (found.data as UserDoc[]).map((u) => ({ userKey: userKey(u._id), configured: configuredAdmins().includes(u._id), since: u.updatedAt ?? null }));
+      const configured = configuredAdmins()
+        .filter((o) => !invited.some((i) => i.userKey === userKey(o)))
+        .map((o) => ({ userKey: userKey(o), configured: true, since: null }));
+      return { items: [...configured, ...invited] };
+    },
+  }),
+  revokeAdmin: action({
+    access: 'admin',
+    input: z.strictObject({ userKey: userKeySchema }),
+    async run(input, ctx) {
+      const user = await userByKey(input.userKey);
+      ensure(!configuredAdmins().includes(user._id), 'failed-precondition', '该管理员来自系统配置，需修改配置后才能移除');
+      ensure(user._id !== ctx.caller.openid, 'failed-precondition', '不能移除自己的管理员身份');
+      ensure(user.roles?.includes('admin'), 'failed-precondition', '该用户不是管理员');
+      await db.collection('users').doc(user._id).update({ data: { roles: withoutRole(user.roles, 'admin'), updatedAt: ctx.now } });
+      await appendAudit({ actor: ctx.caller.openid as string, action: 'user.revokeAdmin', target: `users/${input.userKey}`, before: { roles: user.roles }, after: { roles: withoutRole(user.roles, 'admin') } });
+      return { userKey: input.userKey, revoked: true };
+    },
+  }),
+  listJudges: action({
+    access: 'admin',
+    input: z.strictObject({ contestId: idSchema }),
+    async run({ contestId }) {
+      const found = await db.collection('judgeAssignments').where({ contestId }).limit(200).get();
+      return { items: (found.data as { key: string; createdAt: Date }[]).map((a) => ({ userKey: a.key, since: a.createdAt })) };
+    },
+  }),
+  removeJudge: action({
+    access: 'admin',
+    input: z.strictObject({ contestId: idSchema, userKey: userKeySchema }),
+    async run({ contestId, userKey: key }, ctx) {
+      const removed = await db.collection('judgeAssignments').where({ contestId, key }).remove();
+      ensure(removed.stats.removed > 0, 'not-found', '该评委不在此比武活动中');
+      const user = await userByKey(key);
+      const others = await db.collection('judgeAssignments').where({ openid: user._id }).count();
+      if (others.total === 0) await db.collection('users').doc(user._id).update({ data: { roles: withoutRole(user.roles, 'judge'), updatedAt: ctx.now } });
+      await appendAudit({ actor: ctx.caller.openid as string, action: 'user.removeJudge', target: `contests/${contestId}`, before: { userKey: key }, after: null });
+      return { contestId, userKey: key, removed: true };
+    },
+  }),
+};

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CallerIdentity, LogSink } from '../types';
+import { configFor, type FunctionsConfig } from './config';
+import { instanceEnv, invocationEnv, SESSION_TOKEN_PREFIX } from './environment';
+import { FunctionPool } from './pool';
+import type { InvocationContext } from './protocol';
+
+/**
+ * Runs deployed cloud functions (`<functionsDir>/<name>/index.js`), one pool of worker threads per
+ * function. Knows which invocation is running under which session token, so that a call a function
+ * makes back to `/admin` (e.g. `cloud.callFunction`) can be attributed to its caller.
+ */
+export type InvocationResult =
+  | { ok: true; requestId: string; result: unknown }
+  | { ok: false; requestId: string; kind: 'error' | 'timeout' | 'crash'; errMsg: string };
+
+export interface FunctionRuntimeOptions {
+  functionsDir: string;
+  workerScript: string;
+  config: FunctionsConfig;
+  envId: string;
+  region?: string;
+  /** The `/admin` URL, known once the server listens. */
+  adminUrl: () => string;
+  log: LogSink;
+  /** Instances per function (CloudBase scales far higher; 8 keeps a laptop responsive). */
+  maxWorkersPerFunction?: number;
+}
+
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
+
+export class FunctionRuntime {
+  private readonly pools = new Map<string, FunctionPool>();
+  private readonly running = new Map<string, CallerIdentity>();
+  private invocations = 0;
+  private closed = false;
+
+  constructor(private readonly opts: FunctionRuntimeOptions) {}
+
+  exists(name: string): boolean {
+    return FUNCTION_NAME.test(name) && existsSync(this.entryPath(name));
+  }
+
+  /** The caller of the invocation that holds `sessionToken`, while it runs. */
+  callerOf(sessionToken: unknown): CallerIdentity | undefined {
+    if (typeof sessionToken !== 'string' || !sessionToken.startsWith(SESSION_TOKEN_PREFIX)) return undefined;
+    return this.running.get(sessionToken);
+  }
+
+  stats(): { invocations: number; instances: Record<string, number> } {
+    const instances: Record<string, number> = {};
+    for (const [name, pool] of this.pools) instances[name] = pool.size;
+    return { invocations: this.invocations, instances };
+  }
+
+  async invoke(name: string, event: Record<string, unknown>, caller: CallerIdentity): Promise<InvocationResult> {
+    const requestId = randomBytes(8).toString('hex');
+    if (this.closed || !this.exists(name)) return { ok: false, requestId, kind: 'crash', errMsg: `function ${name} not found` };
+    this.invocations++;
+    const config = configFor(this.opts.config, name);
+    const sessionToken = `${SESSION_TOKEN_PREFIX}${requestId}`;
+    const context: InvocationContext = {
+      request_id: requestId,
+      function_name: name,
+      function_version: '$LATEST',
+      namespace: this.opts.envId,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: config.timeoutMs,
+      tencentcloud_region: this.region,
+      callbackWaitsForEmptyEventLoop: false,
+    };
+    // The platform adds who called to the event (the SDK documents `event.userInfo`).
+    const fullEvent = { ...event, userInfo: { appId: caller.appId, openId: caller.openId } };
+    const env = invocationEnv(this.baseEnv(name), caller, sessionToken, requestId);
+    this.running.set(sessionToken, caller);
+    try {
+      const outcome = await this.pool(name).run({ type: 'invoke', requestId, event: fullEvent, context, env });
+      if (outcome.ok) return { ok: true, requestId, result: outcome.json === undefined ? null : JSON.parse(outcome.json) };
+      if (outcome.kind === 'error' && outcome.error.stack) this.opts.log('error', `${name} ${requestId}`, outcome.error.stack);
+      const errMsg = outcome.kind === 'timeout' ? outcome.error.message : `${outcome.error.name}: ${outcome.error.message}`;
+      return { ok: false, requestId, kind: outcome.kind, errMsg };
+    } finally {
+      this.running.delete(sessionToken);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+    this.pools.clear();
+  }
+
+  private get region(): string {
+    return this.opts.region ?? 'ap-shanghai';
+  }
+
+  private entryPath(name: string): string {
+    return join(this.opts.functionsDir, name, 'index.js');
+  }
+
+  private baseEnv(name: string): Record<string, string> {
+    const config = configFor(this.opts.config, name);
+    return instanceEnv({
+      envId: this.opts.envId,
+      adminUrl: this.opts.adminUrl(),
+      functionName: name,
+      region: this.region,
+      envVariables: config.envVariables,
+      timeoutMs: config.timeoutMs,
+    });
+  }
+
+  private pool(name: string): FunctionPool {
+    let pool = this.pools.get(name);
+    if (!pool) {
+      const config = configFor(this.opts.config, name);
+      pool = new FunctionPool({
+        functionName: name,
+        entryPath: this.entryPath(name),
+        workerScript: this.opts.workerScript,
+        maxWorkers: this.opts.maxWorkersPerFunction ?? 8,
+        timeoutMs: config.timeoutMs,
+        baseEnv: this.baseEnv(name),
+        onLog: (level, requestId, text) => this.opts.log(level, requestId ? `${name} ${requestId}` : name, text),
+      });
+      this.pools.set(name, pool);
+    }
+    return pool;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * CLI: `node build/emulator/main.js [--port N] [--host 127.0.0.1] [--data-dir DIR]`
+ * (env fallbacks PORT, HOST, DATA_DIR; FUNCTIONS_DIR, STATIC_DIR, DATABASE_SPEC, CLOUDBASERC and
+ * LOCAL_ENV_FILE override the project's defaults). Prints exactly one line
+ * `Yanzhen local cloud listening on http://127.0.0.1:PORT` when ready; SIGTERM/SIGINT close cleanly.
+ */
+import { startEmulator, type StartOptions } from './emulator';
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
+  const out: StartOptions = {};
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '--port':
+        out.port = Number(take());
+        break;
+      case '--host':
+        out.host = take();
+        break;
+      case '--data-dir':
+        out.dataDir = take();
+        break;
+      case '--help':
+      case '-h':
+        throw new Error('usage: main.js [--port N] [--host 127.0.0.1] [--data-dir DIR]');
+      default:
+        throw new Error(`unknown argument ${arg}`);
+    }
+  }
+  if (out.port === undefined && env.PORT) out.port = Number(env.PORT);
+  if (out.host === undefined && env.HOST) out.host = env.HOST;
+  if (out.dataDir === undefined && env.DATA_DIR) out.dataDir = env.DATA_DIR;
+  // Other paths default to the project's; tests and tools may point them elsewhere.
+  if (env.FUNCTIONS_DIR) out.functionsDir = env.FUNCTIONS_DIR;
+  if (env.STATIC_DIR) out.staticDir = env.STATIC_DIR;
+  if (env.DATABASE_SPEC) out.databaseSpecPath = env.DATABASE_SPEC;
+  if (env.CLOUDBASERC) out.functionsConfigPath = env.CLOUDBASERC;
+  if (env.LOCAL_ENV_FILE) out.localEnvPath = env.LOCAL_ENV_FILE;
+  if (out.port !== undefined && !(Number.isInteger(out.port) && out.port >= 0 && out.port < 65536)) throw new Error(`invalid port ${out.port}`);
+  return out;
+}
+
+async function run(): Promise<void> {
+  let options: StartOptions;
+  try {
+    options = parseArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const emulator = await startEmulator(options);
+  console.log(`Yanzhen local cloud listening on ${emulator.url}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(`[emulator] error while stopping on ${signal}`, err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  run().catch((err) => {
+    console.error('[emulator] failed to start:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,19 @@
+// Jest projects that can run alone (`npm run test:unit`, `test:integration`, `test:weapp`, `test:e2e`).
+// `npm test` (scripts/test.mjs) builds once, then runs them all.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@yanzhen/domain$': '<rootDir>/domain/src/index.ts' },
+  testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/'],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{domain,emulator,cloudfunctions,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{emulator,cloudfunctions}/**/*.int.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 60_000 },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 60_000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 90_000 },
+  ],
+};

@@ -1,0 +1,78 @@
+/**
+ * Demo data for `npm start` and the browser tests, written through the real wx-server-sdk against a
+ * running local cloud: `tsx scripts/seed/main.ts http://127.0.0.1:8787`. It tells the report's story
+ * with invented people: 17 secretaries, a contest with public voting open today, monthly salons.
+ */
+import type { CandidateDoc, DimensionKey, ShowcaseDoc } from '@yanzhen/domain';
+import { SECRETARIES, STORIES } from './people';
+import { contest2023, currentContest, salons } from './data';
+
+const url = process.argv[2];
+if (!url) throw new Error('usage: tsx scripts/seed/main.ts <local cloud url>');
+Object.assign(process.env, {
+  TENCENTCLOUD_RUNENV: 'SCF',
+  TCB_ENV: 'yanzhen-local',
+  SCF_NAMESPACE: 'yanzhen-local',
+  TENCENTCLOUD_REGION: 'ap-shanghai',
+  TENCENTCLOUD_SECRETID: 'local',
+  TENCENTCLOUD_SECRETKEY: 'local',
+  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+  SILENCE: 'true',
+});
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the env above is set
+const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+const db = cloud.database();
+
+async function put(collection: string, docs: { _id: string }[]): Promise<void> {
+  // `set` is an upsert, so seeding twice leaves one copy of each document.
+  await Promise.all(docs.map(({ _id, ...data }) => db.collection(collection).doc(_id).set({ data })));
+}
+
+async function main(): Promise<void> {
+  const now = new Date();
+  const current = currentContest(now);
+  await put('secretaries', SECRETARIES.map((s) => ({ ...s, createdAt: now })));
+  const showcases: ShowcaseDoc[] = SECRETARIES.map((s, i) => ({
+    _id: `showcase-${s._id}`,
+    secretaryId: s._id,
+    name: s.name,
+    community: s.community,
+    street: s.street,
+    featured: i < 4,
+    published: { ...STORIES[i], tags: STORIES[i].tags as DimensionKey[], imageFileIds: [] },
+    draft: null,
+    reviewStatus: 'none',
+    publishedAt: now,
+    updatedAt: now,
+  }));
+  await put('showcases', showcases);
+  await put('contests', [current, contest2023()]);
+  const candidates: CandidateDoc[] = SECRETARIES.map((s) => ({
+    _id: `cand-${s._id}`,
+    contestId: current._id,
+    secretaryId: s._id,
+    name: s.name,
+    community: s.community,
+    street: s.street,
+    status: 'approved',
+    createdAt: now,
+  }));
+  await put('candidates', candidates);
+  await put('salons', salons(now));
+  // Demo identities (domain/src/demo.ts): the secretary is bound to the first record; the judge judges
+  // the current contest; the admin comes from ADMIN_OPENIDS in emulator/local.env.json.
+  await put('users', [
+    { _id: 'demo-secretary', roles: ['secretary'], secretaryId: SECRETARIES[0]._id, street: SECRETARIES[0].street, updatedAt: now } as { _id: string },
+    { _id: 'demo-judge', roles: ['judge'], updatedAt: now } as { _id: string },
+  ]);
+  await put('judgeAssignments', [{ _id: `judge-${current._id}-demo-judge`, contestId: current._id, openid: 'demo-judge', createdAt: now } as { _id: string }]);
+  await db.collection('secretaries').doc(SECRETARIES[0]._id).update({ data: { openid: 'demo-secretary' } });
+  console.log(`seeded demo data: ${SECRETARIES.length} secretaries, ${candidates.length} candidates in "${current.title}" (voting open), ${salons(now).length} salons`);
+}
+
+main().catch((err) => {
+  console.error('seeding failed:', err);
+  process.exit(1);
+});
