@@ -13,7 +13,9 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{domain,emulator,cloudfunctions,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{emulator,cloudfunctions}/**/*.int.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 60_000 },
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 60_000 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 90_000 },
+    // weapp: the compiled mini-program in miniprogram-simulate, which needs a DOM (jsdom).
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], testEnvironment: 'jsdom', globalSetup: '<rootDir>/client/test/ensure-client-built.ts', testTimeout: 60_000 },
+    // e2e: Debian Chromium (playwright-core) against the H5 preview served by a local cloud.
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/client/test/ensure-client-built.ts', testTimeout: 90_000 },
   ],
 };

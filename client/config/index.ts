@@ -21,11 +21,15 @@ type WebpackChain = Parameters<NonNullable<NonNullable<UserConfigExport<'webpack
 /**
  * npm nests some Taro packages under client/node_modules, where files outside client/ (NutUI in the root
  * node_modules, domain/src) cannot find them by walking up; make that folder a resolution root too.
- * The domain package is TypeScript source outside client/: alias it and let webpack drop unused exports.
  */
-function useWorkspaceModules(chain: WebpackChain): void {
+function useWorkspace(chain: WebpackChain): void {
   chain.resolve.modules.add('node_modules').add(path.join(clientRoot, 'node_modules'));
+  // Always write outputs, so their modification time tells scripts/build-steps.ts the build is fresh.
+  chain.output.set('compareBeforeEmit', false);
+  chain.performance.hints(false);
   chain.resolve.alias.set('@yanzhen/domain$', path.join(domainSrc, 'index.ts'));
+  // @yanzhen/domain is TypeScript source outside client/ (compiled thanks to compile.include): it has no side
+  // effects, so webpack may drop the parts the client does not use.
   chain.module.rule('yanzhen-domain-pure').test(/\.ts$/).include.add(domainSrc).end().sideEffects(false);
 }
 
@@ -48,6 +52,11 @@ function usePostcss8(chain: WebpackChain): void {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // Taro keeps an inherited NODE_ENV; under jest it is "test", which silently yields an untree-shaken bundle
+  // (2 MB of NutUI in vendors.js). Refuse instead of producing that.
+  if (process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'development') {
+    throw new Error(`Taro build with NODE_ENV=${process.env.NODE_ENV}: run it with NODE_ENV=production (or unset)`);
+  }
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yanzhen',
     date: '2025-11-25',
@@ -76,7 +85,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        useWorkspaceModules(chain);
+        useWorkspace(chain);
         usePostcss8(chain);
       },
     },
@@ -92,7 +101,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        useWorkspaceModules(chain);
+        useWorkspace(chain);
         usePostcss8(chain);
       },
     },

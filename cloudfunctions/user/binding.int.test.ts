@@ -25,6 +25,10 @@ describe('secretary binding codes', () => {
     const who = await me<WhoAmI>('user', { action: 'whoami' });
     expect(who).toMatchObject({ ok: true, data: { roles: expect.arrayContaining(['resident', 'secretary']), secretaryId: 'sec-02', secretary: { name: expect.any(String) } } });
 
+    const list = await h.as('demo-admin')<{ items: { secretaryId: string; bound: boolean }[] }>('user', { action: 'listBindings' });
+    expect(list.ok && list.data.items.find((i) => i.secretaryId === 'sec-02')).toMatchObject({ bound: true, name: expect.any(String) });
+    expect(JSON.stringify(list)).not.toMatch(/phone|idNumber|wx-new-secretary-02|13805/);
+
     const again = await h.as('wx-someone-else')('user', { action: 'redeemCode', code });
     expect(again).toMatchObject({ ok: false, error: { code: 'failed-precondition', message: expect.stringContaining('已使用') } });
   });

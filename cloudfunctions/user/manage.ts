@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ensure, idSchema, userKeySchema } from '@yanzhen/domain';
+import { STREETS, ensure, idSchema, userKeySchema } from '@yanzhen/domain';
 import { action } from '../shared/action';
 import { appendAudit } from '../shared/audit';
 import { _, db } from '../shared/cloud';
@@ -16,6 +16,26 @@ async function userByKey(key: string): Promise<UserDoc> {
 const withoutRole = (roles: UserDoc['roles'], role: string) => (roles ?? []).filter((r) => r !== role);
 
 export const manageActions = {
+  /** Admin: archive records with whether each is bound to a WeChat user, to issue or undo bindings. */
+  listBindings: action({
+    access: 'admin',
+    input: z.strictObject({ street: z.enum(STREETS).optional() }),
+    async run({ street }) {
+      const found = await db.collection('secretaries').where(street ? { street } : {}).orderBy('_id', 'asc').field({ name: true, community: true, street: true, openid: true, boundAt: true }).limit(1000).get();
+      const active = await db.collection('bindingCodes').where({ kind: 'secretary', status: 'active' }).field({ secretaryId: true, expiresAt: true }).limit(1000).get();
+      const pending = new Map((active.data as { secretaryId: string; expiresAt: Date }[]).map((c) => [c.secretaryId, c.expiresAt]));
+      const items = (found.data as { _id: string; name: string; community: string; street: string; openid?: string; boundAt?: Date }[]).map((s) => ({
+        secretaryId: s._id,
+        name: s.name,
+        community: s.community,
+        street: s.street,
+        bound: Boolean(s.openid),
+        boundAt: s.boundAt ?? null,
+        codeExpiresAt: pending.get(s._id) ?? null,
+      }));
+      return { items };
+    },
+  }),
   /** Admin: undo a secretary binding, so that a new code can be issued (e.g. a changed phone). */
   unbind: action({
     access: 'admin',

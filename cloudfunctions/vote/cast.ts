@@ -13,7 +13,7 @@ import {
 } from '@yanzhen/domain';
 import { _, db } from '../shared/cloud';
 import type { Query } from '../shared/db-types';
-import { checked, isTransactionConflict, loadApprovedCandidate, loadContest, sleep } from './store';
+import { CANDIDATE_NOT_FOUND, checked, isTransactionConflict, loadCandidateWithContest, loadContest, sleep } from './store';
 
 /**
  * One vote, as one database transaction over three documents:
@@ -39,13 +39,11 @@ function votingClosedMessage(window: { start: Date; end: Date }, now: Date): str
 }
 
 export async function castVote(contestId: string, candidateId: string, voterId: string, now: Date): Promise<{ remainingToday: number }> {
-  // Both reads at once, but judged in order: unknown contest, then closed window, then unknown candidate.
-  const [contestRead, candidateRead] = await Promise.allSettled([loadContest(contestId), loadApprovedCandidate(contestId, candidateId)]);
-  if (contestRead.status === 'rejected') throw contestRead.reason;
-  const contest = contestRead.value;
+  const { candidate, contest: joined } = await loadCandidateWithContest(contestId, candidateId);
+  // Judged in order: unknown contest, then closed window, then unknown (or unapproved) candidate.
+  const contest = joined ?? (await loadContest(contestId));
   ensure(isVotingOpen(contest.vote, now), 'failed-precondition', votingClosedMessage(contest.vote, now));
-  if (candidateRead.status === 'rejected') throw candidateRead.reason;
-  const candidate = candidateRead.value;
+  ensure(candidate && candidate.status === 'approved', 'not-found', CANDIDATE_NOT_FOUND);
   const rule = { perDay: contest.vote.perDay, perCandidatePerDay: contest.vote.perCandidatePerDay };
   const day = chinaDay(now);
   for (let attempt = 1; ; attempt += 1) {

@@ -4,6 +4,9 @@ const rule = { perDay: 3, perCandidatePerDay: 1 };
 
 describe('the vote window', () => {
   const window = { start: new Date('2026-11-20T00:00:00+08:00'), end: new Date('2026-11-27T00:00:00+08:00') };
+  it('reads ISO text as well as dates (the client gets JSON)', () => {
+    expect(isVotingOpen({ start: window.start.toISOString(), end: window.end.toISOString() }, new Date('2026-11-21T12:00:00+08:00'))).toBe(true);
+  });
   it('is open from start inclusive to end exclusive', () => {
     expect(isVotingOpen(window, new Date('2026-11-19T23:59:59+08:00'))).toBe(false);
     expect(isVotingOpen(window, window.start)).toBe(true);

@@ -7,13 +7,15 @@ import type { VoteRule } from './contest';
  */
 
 export interface VoteWindowLike {
-  start: Date;
-  end: Date;
+  /** A Date, or its ISO text once it has travelled through JSON (the client's copy). */
+  start: Date | string;
+  end: Date | string;
 }
 
 /** Voting is open from `start` (inclusive) until `end` (exclusive). */
 export function isVotingOpen(window: VoteWindowLike, now: Date): boolean {
-  return now.getTime() >= window.start.getTime() && now.getTime() < window.end.getTime();
+  const t = now.getTime();
+  return t >= new Date(window.start).getTime() && t < new Date(window.end).getTime();
 }
 
 /** What one voter has used in one contest on one China-time day (the `voteQuotas` document's counters). */

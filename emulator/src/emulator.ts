@@ -138,3 +138,4 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
     },
   };
 }
+export const createEmulator = startEmulator;

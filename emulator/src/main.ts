@@ -43,7 +43,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): StartOptions 
   if (env.DATABASE_SPEC) out.databaseSpecPath = env.DATABASE_SPEC;
   if (env.CLOUDBASERC) out.functionsConfigPath = env.CLOUDBASERC;
   if (env.LOCAL_ENV_FILE) out.localEnvPath = env.LOCAL_ENV_FILE;
+  if (env.MAX_INSTANCES_PER_FUNCTION) out.maxWorkersPerFunction = Number(env.MAX_INSTANCES_PER_FUNCTION);
   if (out.port !== undefined && !(Number.isInteger(out.port) && out.port >= 0 && out.port < 65536)) throw new Error(`invalid port ${out.port}`);
+  const cap = out.maxWorkersPerFunction;
+  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 1 && cap <= 64)) throw new Error(`invalid MAX_INSTANCES_PER_FUNCTION ${cap}`);
   return out;
 }
 
@@ -57,6 +60,8 @@ async function run(): Promise<void> {
   }
   const emulator = await startEmulator(options);
   console.log(`Yanzhen local cloud listening on ${emulator.url}`);
+  // Warm one instance per function in the background (PREWARM=0 turns it off).
+  if (process.env.PREWARM !== '0') void emulator.runtime.prewarm();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestEmulator, type TestEmulator } from './functions-harness';
 
+// Cold instances load wx-server-sdk (about a CPU-second each on a busy 2-core machine).
+jest.setTimeout(60_000);
+
 /** The function runtime, driven over HTTP as the H5 preview does, with fixtures that use the real SDK. */
 describe('function runtime', () => {
   let emu: TestEmulator;
@@ -102,6 +105,23 @@ describe('function runtime', () => {
     expect((await post('[1,2]')).status).toBe(400);
     expect((await post('')).status).toBe(200);
     expect((await post(JSON.stringify({ big: 'x'.repeat(1024 * 1024 + 10) }))).status).toBe(413);
+  });
+});
+
+describe('instance cap', () => {
+  it('queues calls beyond the cap without counting the wait against the timeout', async () => {
+    const emu = await startTestEmulator({ maxWorkersPerFunction: 1 });
+    try {
+      const token = await emu.login('queued');
+      const started = Date.now();
+      // Timeout is 1 s; three calls of 600 ms each on one instance take 1.8 s in all.
+      const replies = await Promise.all([1, 2, 3].map(() => emu.call('slow', { ms: 600 }, token)));
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1800);
+      expect(emu.emulator.runtime.stats().instances.slow).toBe(1);
+    } finally {
+      await emu.close();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import './PageShell.scss';
  */
 export function PageShell({ children, className }: PropsWithChildren<{ className?: string }>) {
   return (
-    <ConfigProvider theme={THEME_VARS} className='yz-shell'>
+    <ConfigProvider theme={THEME_VARS} direction='ltr' className='yz-shell'>
       {process.env.TARO_ENV === 'h5' ? <IdentitySwitcher /> : null}
       <View className={className ? `yz-page ${className}` : 'yz-page'}>{children}</View>
     </ConfigProvider>

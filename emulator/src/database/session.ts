@@ -24,17 +24,23 @@ export class Loaded {
   }
 }
 
-/** A compiled filter: `exactIds` means the candidates are already exactly the matches. */
-export interface Filter {
-  raw: Doc;
-  query: Query;
-  exactIds: boolean;
+/** A filter: `exactIds` means the candidates are already exactly the matches (no mingo needed). */
+export class Filter {
+  private compiled?: Query;
+  readonly exactIds: boolean;
+  constructor(readonly raw: Doc) {
+    const keys = Object.keys(raw);
+    this.exactIds = keys.length === 1 && keys[0] === '_id' && typeof raw._id === 'string';
+  }
+  /** Compiled on first use: a get by _id never needs it. */
+  get query(): Query {
+    if (!this.compiled) this.compiled = new Query(this.raw);
+    return this.compiled;
+  }
 }
 
 export function compileFilter(raw: Doc): Filter {
-  const keys = Object.keys(raw);
-  const exactIds = keys.length === 1 && keys[0] === '_id' && typeof raw._id === 'string';
-  return { raw, query: new Query(raw, {}), exactIds };
+  return new Filter(raw);
 }
 
 export interface Session {

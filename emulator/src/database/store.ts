@@ -53,6 +53,7 @@ export class Store {
       INSERT INTO _meta (key, value) VALUES ('epoch', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1;`);
     const epoch = (this.db.prepare(`SELECT value FROM _meta WHERE key = 'epoch'`).get() as { value: number }).value;
     this.epochBase = epoch * 2 ** 32;
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   nextVersion(): number {
@@ -201,8 +202,11 @@ export class Store {
 
   /** Runs `fn` in one SQLite transaction (atomic multi-document writes, transaction commits). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.runInTransaction(fn) as T;
   }
+
+  /** Built once (in the constructor): better-sqlite3's transaction() wrapper is costly to create per call. */
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   /** Unique violations become MongoDB's E11000 error, which is what CloudBase reports. */
   private guard(c: Collection, write: () => unknown): void {

@@ -11,25 +11,37 @@ export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class SessionStore {
   private readonly tokens = new Map<string, string>();
+  private readonly byOpenid = new Map<string, string>();
   private readonly file: string;
   private saving: Promise<void> = Promise.resolve();
+  private queued?: Promise<void>;
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'dev-sessions.json');
     if (existsSync(this.file)) {
       try {
         const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, unknown>;
-        for (const [token, openid] of Object.entries(saved)) if (typeof openid === 'string') this.tokens.set(token, openid);
+        for (const [token, openid] of Object.entries(saved)) {
+          if (typeof openid !== 'string') continue;
+          this.tokens.set(token, openid);
+          this.byOpenid.set(openid, token);
+        }
       } catch {
         // A damaged file only costs the saved logins; the preview logs in again.
       }
     }
   }
 
-  /** A new token for `openid` (validated by the caller), saved before it is returned. */
+  /**
+   * The token of `openid` (validated by the caller): its existing one, or a new random one saved
+   * before it is returned. One token per user keeps the file as small as the set of demo users.
+   */
   async login(openid: string): Promise<string> {
+    const existing = this.byOpenid.get(openid);
+    if (existing) return existing;
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, openid);
+    this.byOpenid.set(openid, token);
     await this.save();
     return token;
   }
@@ -39,9 +51,16 @@ export class SessionStore {
   }
 
   private save(): Promise<void> {
-    // Serialise writes so that a slower earlier write never lands after a later one.
-    const snapshot = JSON.stringify(Object.fromEntries(this.tokens));
-    const write = this.saving.catch(() => undefined).then(() => writeFileDurably(this.file, snapshot));
+    // Logins that arrive while a write is queued share it: the snapshot is taken when the write
+    // starts, so it includes them (500 voters logging in at once cost a few writes, not 500).
+    if (this.queued) return this.queued;
+    const write = this.saving
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return writeFileDurably(this.file, JSON.stringify(Object.fromEntries(this.tokens)));
+      });
+    this.queued = write;
     this.saving = write;
     return write;
   }

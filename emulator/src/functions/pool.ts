@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, InvokeMessage, SerializedError, WorkerData } from './protocol';
 
@@ -26,6 +27,7 @@ export interface PoolOptions {
 interface Pending {
   message: InvokeMessage;
   resolve(outcome: InvocationOutcome): void;
+  queuedAt: number;
 }
 
 interface Instance {
@@ -39,6 +41,13 @@ interface Instance {
 
 /** A module that takes longer than this to load is treated as crashed (CloudBase's init limit is similar). */
 const STARTUP_LIMIT_MS = 30_000;
+/**
+ * Instances loading at once. Loading a bundle plus wx-server-sdk costs about a CPU-second; on a laptop
+ * (or 2-core CI) parallel loads only slow each other down, while one warm instance drains a queue fast.
+ */
+const STARTING_CAP = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** How long the oldest queued invocation waits before the pool adds an instance. */
+const SCALE_OUT_AFTER_MS = 100;
 /** CloudBase gives a function 256 MB by default. */
 const MEMORY_LIMIT_MB = 256;
 
@@ -47,6 +56,7 @@ export class FunctionPool {
   private readonly queue: Pending[] = [];
   private codeVersion: number;
   private closed = false;
+  private scaleTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: PoolOptions) {
     this.codeVersion = this.readCodeVersion();
@@ -60,13 +70,14 @@ export class FunctionPool {
     if (this.closed) return Promise.resolve(crash('the local cloud is shutting down'));
     this.retireIfCodeChanged();
     return new Promise((resolve) => {
-      this.queue.push({ message, resolve });
+      this.queue.push({ message, resolve, queuedAt: Date.now() });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.scaleTimer);
     for (const pending of this.queue.splice(0)) pending.resolve(crash('the local cloud is shutting down'));
     await Promise.all([...this.instances].map((i) => this.remove(i, crash('the local cloud is shutting down'))));
   }
@@ -95,15 +106,43 @@ export class FunctionPool {
       if (this.queue.length === 0) return;
       if (instance.state === 'idle') this.dispatch(instance, this.queue.shift() as Pending);
     }
-    const starting = [...this.instances].filter((i) => i.state === 'starting').length;
+    if (this.queue.length === 0 || this.instances.size >= this.opts.maxWorkers) return;
+    // Scale out only when work has waited a moment: warm instances drain a burst of quick calls faster
+    // than new ones can load, while slow calls (waiting on I/O) soon make the queue wait and add instances.
+    const waited = Date.now() - this.queue[0].queuedAt;
+    if (this.instances.size > 0 && waited < SCALE_OUT_AFTER_MS) {
+      if (!this.scaleTimer) {
+        this.scaleTimer = setTimeout(() => {
+          this.scaleTimer = undefined;
+          this.pump();
+        }, SCALE_OUT_AFTER_MS - waited);
+      }
+      return;
+    }
+    let starting = this.startingCount();
     let missing = this.queue.length - starting;
-    while (missing > 0 && this.instances.size < this.opts.maxWorkers) {
+    while (missing > 0 && this.instances.size < this.opts.maxWorkers && starting < STARTING_CAP) {
       this.spawn();
       missing--;
+      starting++;
     }
   }
 
-  private spawn(): void {
+  private startingCount(): number {
+    return [...this.instances].filter((i) => i.state === 'starting').length;
+  }
+
+  /** Starts one instance ahead of the first call, if there is none; resolves once it is ready (or failed). */
+  warm(): Promise<void> {
+    if (this.closed || this.instances.size > 0) return Promise.resolve();
+    const instance = this.spawn();
+    return new Promise((resolve) => {
+      const check = () => (instance.state !== 'starting' || !this.instances.has(instance) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+  }
+
+  private spawn(): Instance {
     const data: WorkerData = { functionName: this.opts.functionName, entryPath: this.opts.entryPath };
     const worker = new Worker(this.opts.workerScript, {
       workerData: data,
@@ -129,6 +168,7 @@ export class FunctionPool {
       void this.remove(instance, crash('the function instance exited'));
       this.pump();
     });
+    return instance;
   }
 
   private failOneQueued(reason: string): void {

@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../scripts/local-cloud';
+
+/**
+ * jest globalSetup of the `weapp` and `e2e` projects. `npm test` builds everything first (YANZHEN_BUILT=1);
+ * a project run alone builds the emulator and functions (the shared ensure-built step), then the client target
+ * it drives when the sources that go into it changed since its last build; e2e also makes sure Chromium exists.
+ */
+const CLIENT_INPUTS = ['client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'domain/src'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function isFresh(target: 'h5' | 'weapp'): boolean {
+  const marker = join(PROJECT_ROOT, 'build', target, target === 'h5' ? 'index.html' : 'app.js');
+  if (!existsSync(marker)) return false;
+  const inputs = Math.max(...CLIENT_INPUTS.map((p) => newestMtime(join(PROJECT_ROOT, p))));
+  return statSync(marker).mtimeMs > inputs;
+}
+
+export default async function ensureClientBuilt(_global: unknown, project: { displayName?: { name?: string } }): Promise<void> {
+  const ensureBuilt = require('../../scripts/jest/ensure-built.js') as () => Promise<void>;
+  await ensureBuilt();
+  const target = project.displayName?.name === 'e2e' ? 'h5' : 'weapp';
+  if (target === 'h5') {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'ensure-chromium.mjs')], { stdio: 'inherit' });
+  }
+  if (process.env.YANZHEN_BUILT === '1' || isFresh(target)) return;
+  console.log(`\n> npm run build:${target}`);
+  // jest sets NODE_ENV=test, and Taro keeps an inherited NODE_ENV: without this the build is an untree-shaken
+  // development-style bundle (2 MB of NutUI in vendors.js).
+  execFileSync('npm', ['run', `build:${target}`], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}

@@ -1,0 +1,53 @@
+import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
+import { bootMiniProgram, tap, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
+
+// jest ignores testTimeout inside a project entry; a browser/simulator round trip on a busy 2-core machine needs more than 5 s.
+jest.setTimeout(60_000);
+
+// The compiled 我的 page in miniprogram-simulate, answering from the real `user` function in a local cloud.
+// The admin is demo-admin because the local config lists it in ADMIN_OPENIDS.
+let cloud: LocalCloud;
+let mini: MiniProgram;
+let page: SimComponent;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ quiet: true });
+  mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'demo-admin' });
+  // The first call is dropped, as on a phone that just lost its signal.
+  mini.failNextCalls(1);
+  page = mini.openPage('pages/mine/index');
+});
+
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+test('a failed call shows a readable Chinese error with a retry button', async () => {
+  await waitFor(() => textOf(page).includes('重新加载'), 'the error state');
+  expect(textOf(page)).toContain('加载没有成功');
+  expect(textOf(page)).toContain('网络开小差了');
+  expect(mini.calls).toEqual([{ name: 'user', data: { action: 'whoami' } }]);
+});
+
+test('retrying shows the identity and roles the user function returns', async () => {
+  tap(page, 'yz-status__retry');
+  await waitFor(() => textOf(page).includes('身份信息'), 'the identity card');
+  const text = textOf(page);
+  expect(text).not.toContain('网络开小差了');
+  expect(text).toContain('demo-admin');
+  // Headline is the most specific role; every role is listed, with what it lets the person do.
+  expect(text.startsWith('管管理员居民管理员')).toBe(true);
+  expect(text).toContain('我可以做什么');
+  expect(text).toContain('组织大比武、沙龙、档案和挂职交流');
+  expect(text).toContain('浏览书记风采');
+  expect(text).toContain('书记档案未绑定');
+});
+
+test('pull-to-refresh asks the function again and stops the spinner', async () => {
+  const before = mini.calls.length;
+  const stops = jest.spyOn((globalThis as unknown as { wx: { stopPullDownRefresh: () => void } }).wx, 'stopPullDownRefresh');
+  (page.instance.onPullDownRefresh as () => void)();
+  await waitFor(() => stops.mock.calls.length > 0, 'the pull-down spinner to stop');
+  expect(mini.calls.length).toBe(before + 1);
+  expect(textOf(page)).toContain('demo-admin');
+});

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:vote`: public voting through the full stack (HTTP → function worker → wx-server-sdk →
+ * emulator → SQLite) on a fresh seeded local cloud.
+ *   1. accepted votes/s and p50/p99 latency of `vote.cast` at 50 and 200 concurrent voters
+ *      (each voter casts its 3 daily votes one after another; all voters at once);
+ *   2. database operations per accepted vote, from the emulator's own counters (/api/dev/stats);
+ *   3. `vote.ranking` latency with 1k and with 100k stored votes (seeded directly with batch adds),
+ *      and the ratio, which stays near 1 because the ranking reads only the shard tallies.
+ */
+import { TALLY_SHARDS, chinaDay, tallyDocId } from '@yanzhen/domain';
+import { startLocalCloud } from '../../scripts/local-cloud';
+import { connectAdminDb, FunctionsClient, inParallel } from './local-client';
+
+const CONTEST = 'contest-current';
+const CANDIDATES = Array.from({ length: 17 }, (_, i) => `cand-sec-${String(i + 1).padStart(2, '0')}`);
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+
+async function castRound(fns: FunctionsClient, concurrency: number, tag: string) {
+  const voters = Array.from({ length: concurrency }, (_, i) => `bench-${tag}-${i}`);
+  await inParallel(voters, 50, (v) => fns.token(v));
+  const before = await fns.stats();
+  const latencies: number[] = [];
+  let accepted = 0;
+  let refused = 0;
+  const started = performance.now();
+  await Promise.all(
+    voters.map(async (voter, i) => {
+      for (let k = 0; k < 3; k += 1) {
+        const t0 = performance.now();
+        const r = await fns.call(voter, 'vote', { action: 'cast', contestId: CONTEST, candidateId: CANDIDATES[(i + k * 5) % CANDIDATES.length] });
+        latencies.push(performance.now() - t0);
+        if (r.ok) accepted += 1;
+        else refused += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const after = await fns.stats();
+  latencies.sort((a, b) => a - b);
+  const byAction: Record<string, number> = {};
+  for (const [k, v] of Object.entries(after.database.byAction)) byAction[k] = v - (before.database.byAction[k] ?? 0);
+  return {
+    concurrency,
+    accepted,
+    refused,
+    votesPerSecond: accepted / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    opsPerVote: (after.database.operations - before.database.operations) / Math.max(1, accepted),
+    byAction,
+  };
+}
+
+async function rankingLatency(fns: FunctionsClient, contestId: string, samples = 40): Promise<number> {
+  await fns.call('bench-ranking', 'vote', { action: 'ranking', contestId }); // warm the worker
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const t0 = performance.now();
+    const r = await fns.call('bench-ranking', 'vote', { action: 'ranking', contestId });
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(`ranking failed: ${r.error.message}`);
+  }
+  times.sort((a, b) => a - b);
+  return percentile(times, 50);
+}
+
+/** Stores `count` more votes in `contestId` with matching tallies, straight through the admin SDK. */
+async function seedVotes(db: ReturnType<typeof connectAdminDb>, contestId: string, from: number, count: number, totals: Map<string, number>) {
+  const day = chinaDay(new Date());
+  const BATCH = 1000;
+  const batches = Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => b);
+  await inParallel(batches, 4, async (b) => {
+    const docs = [];
+    for (let i = b * BATCH; i < Math.min(count, (b + 1) * BATCH); i += 1) {
+      const n = from + i;
+      const candidateId = CANDIDATES[n % CANDIDATES.length];
+      docs.push({ contestId, candidateId, voterId: `seeded-${n}`, day, at: new Date() });
+    }
+    // An array `data` is one insertDocument request with many documents.
+    await db.collection('votes').add({ data: docs as unknown as Record<string, unknown> });
+  });
+  for (let n = from; n < from + count; n += 1) {
+    const c = CANDIDATES[n % CANDIDATES.length];
+    totals.set(c, (totals.get(c) ?? 0) + 1);
+  }
+  // Tallies as the votes would have left them: the total on shard 0, the other shards present and empty.
+  await Promise.all(
+    CANDIDATES.flatMap((c) =>
+      Array.from({ length: TALLY_SHARDS }, (_, shard) =>
+        db.collection('voteTallies').doc(tallyDocId(contestId, c, shard)).set({
+          data: { contestId, candidateId: c, shard, votes: shard === 0 ? totals.get(c) ?? 0 : 0, updatedAt: new Date() },
+        }),
+      ),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const cloud = await startLocalCloud({ seed: true, quiet: true });
+  try {
+    const fns = new FunctionsClient(cloud.url);
+    const db = connectAdminDb(cloud.url);
+    // Warm one worker so the first round does not pay the cold start alone.
+    await fns.call('bench-warmup', 'vote', { action: 'cast', contestId: CONTEST, candidateId: CANDIDATES[0] });
+
+    const rounds = [];
+    for (const c of [50, 200]) rounds.push(await castRound(fns, c, `c${c}`));
+
+    // A contest of its own for the ranking, so that the votes above do not blur the 1k / 100k counts.
+    const { _id: _ignored, ...current } = (await db.collection('contests').doc(CONTEST).get()).data;
+    const RANK = 'contest-rankbench';
+    await db.collection('contests').doc(RANK).set({ data: { ...current, title: 'ranking bench' } });
+    await Promise.all(
+      CANDIDATES.map((c, i) =>
+        db.collection('candidates').doc(`${RANK}-${c}`).set({ data: { contestId: RANK, secretaryId: `sec-rank-${i}`, name: `候选人${i + 1}`, community: '测试社区', street: '大观园', status: 'approved', createdAt: new Date() } }),
+      ),
+    );
+    const totals = new Map<string, number>();
+    let t0 = Date.now();
+    await seedVotes(db, RANK, 0, 1_000, totals);
+    const at1k = await rankingLatency(fns, RANK);
+    t0 = Date.now();
+    await seedVotes(db, RANK, 1_000, 99_000, totals);
+    const seedSeconds = (Date.now() - t0) / 1000;
+    const at100k = await rankingLatency(fns, RANK);
+    const stored = (await db.collection('votes').where({ contestId: RANK }).count()).total;
+
+    console.log('\nvote.cast through the full stack (3 votes per voter, all voters at once)');
+    console.log('| concurrent voters | accepted | refused | accepted votes/s | p50 ms | p99 ms | DB ops per accepted vote |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rounds) console.log(`| ${r.concurrency} | ${r.accepted} | ${r.refused} | ${fmt(r.votesPerSecond)} | ${fmt(r.p50, 0)} | ${fmt(r.p99, 0)} | ${fmt(r.opsPerVote, 2)} |`);
+    console.log('\nDB operations by action at 200 voters, per accepted vote:');
+    const last = rounds[rounds.length - 1];
+    for (const [k, v] of Object.entries(last.byAction).filter(([, v]) => v > 0)) console.log(`  ${k}: ${fmt(v / last.accepted, 2)}`);
+    console.log('\nvote.ranking latency (p50 of 40 sequential calls)');
+    console.log('| stored votes | p50 ms |');
+    console.log('|---:|---:|');
+    console.log(`| 1,000 | ${fmt(at1k)} |`);
+    console.log(`| ${stored.toLocaleString('en-US')} | ${fmt(at100k)} |`);
+    console.log(`| ratio 100k / 1k | ${fmt(at100k / at1k, 2)} |`);
+    console.log(`\n(99k votes seeded in ${fmt(seedSeconds)} s; whole bench ${fmt((Date.now() - started) / 1000)} s)`);
+  } finally {
+    await cloud.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
