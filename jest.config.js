@@ -1,5 +1,5 @@
 // Jest projects that can run alone (`npm run test:unit`, `test:integration`, `test:weapp`, `test:e2e`).
-// `npm test` (scripts/test.mjs) builds once, then runs them all.
+// `npm test` (scripts/test.ts) builds once, then runs them all.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
 const common = {
   rootDir: __dirname,
@@ -10,12 +10,14 @@ const common = {
 };
 
 module.exports = {
+  // A global option: jest ignores testTimeout inside a project. Integration and browser tests start processes.
+  testTimeout: 90_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{domain,emulator,cloudfunctions,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{emulator,cloudfunctions}/**/*.int.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js', testTimeout: 60_000 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{emulator,cloudfunctions}/**/*.int.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js' },
     // weapp: the compiled mini-program in miniprogram-simulate, which needs a DOM (jsdom).
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], testEnvironment: 'jsdom', globalSetup: '<rootDir>/client/test/ensure-client-built.ts', testTimeout: 60_000 },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], testEnvironment: 'jsdom', globalSetup: '<rootDir>/client/test/ensure-client-built.ts' },
     // e2e: Debian Chromium (playwright-core) against the H5 preview served by a local cloud.
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/client/test/ensure-client-built.ts', testTimeout: 90_000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/client/test/ensure-client-built.ts' },
   ],
 };

@@ -1,7 +1,7 @@
 // Bundles each cloud function (cloudfunctions/<name>/index.ts) with esbuild into a deployable folder
 // build/cloudfunctions/<name>/{index.js,package.json}; wx-server-sdk stays external, as CloudBase installs it.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,16 +16,23 @@ export function functionNames() {
     .map((d) => d.name);
 }
 
+function writeAtomically(path, contents) {
+  writeFileSync(`${path}.tmp`, contents);
+  renameSync(`${path}.tmp`, path);
+}
+
 export async function buildFunctions() {
   const names = functionNames();
+  // A function whose source is gone is not deployed any more.
+  if (existsSync(outDir)) for (const old of readdirSync(outDir)) if (!names.includes(old)) rmSync(join(outDir, old), { recursive: true, force: true });
   await Promise.all(
     names.map(async (name) => {
       const target = join(outDir, name);
-      rmSync(target, { recursive: true, force: true });
       mkdirSync(target, { recursive: true });
-      await build({
+      const result = await build({
         entryPoints: [join(sourceDir, name, 'index.ts')],
         outfile: join(target, 'index.js'),
+        write: false,
         bundle: true,
         platform: 'node',
         target: 'node16',
@@ -38,8 +45,10 @@ export async function buildFunctions() {
         legalComments: 'none',
         logLevel: 'warning',
       });
+      // Replace files by rename, so a running emulator never loads a half-written bundle.
+      writeAtomically(join(target, 'index.js'), result.outputFiles[0].contents);
       const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } };
-      writeFileSync(join(target, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+      writeAtomically(join(target, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
     }),
   );
   return names;

@@ -122,10 +122,10 @@ export async function review(
       : { ...doc, reviewStatus: 'rejected', rejectReason: input.reason, updatedAt: ctx.now };
   await appendAudit({
     actor: ctx.caller.openid as string,
-    action: input.decision === 'approve' ? 'showcase.approve' : 'showcase.reject',
+    action: 'showcase.review',
     target: `showcases/${doc._id}`,
     before,
-    after: { reviewStatus: after.reviewStatus, published: after.published, draft: after.draft, rejectReason: after.rejectReason ?? null },
+    after: { decision: input.decision, reviewStatus: after.reviewStatus, published: after.published, draft: after.draft, rejectReason: after.rejectReason ?? null },
   });
   return ownerView(after);
 }

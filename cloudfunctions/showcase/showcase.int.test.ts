@@ -99,8 +99,8 @@ describe('editing and review', () => {
     await fns.data(SECRETARY, 'showcase', { action: 'submitForReview' });
     expect(await fns.call(ADMIN, 'showcase', { action: 'review', showcaseId: 'showcase-sec-01', decision: 'approve' })).toMatchObject({ ok: true, data: { reviewStatus: 'none', draft: null } });
     expect((await fns.data<Page>(RESIDENT, 'showcase', { action: 'get', secretaryId: 'sec-01' })).story).toBe(NEW_STORY);
-    const audit = await readAll<{ actor: string; action: string; target: string; after: { published: { story: string } } }>(db, 'audit', { target: 'showcases/showcase-sec-01' });
-    expect(audit.map((a) => [a.actor, a.action])).toEqual([[ADMIN, 'showcase.reject'], [ADMIN, 'showcase.approve']]);
+    const audit = await readAll<{ actor: string; action: string; target: string; after: { decision: string; published: { story: string } } }>(db, 'audit', { target: 'showcases/showcase-sec-01' });
+    expect(audit.map((a) => [a.actor, a.action, a.after.decision])).toEqual([[ADMIN, 'showcase.review', 'reject'], [ADMIN, 'showcase.review', 'approve']]);
     expect(audit[1].after.published.story).toBe(NEW_STORY);
     expect(await fns.call(ADMIN, 'showcase', { action: 'review', showcaseId: 'showcase-sec-01', decision: 'approve' })).toMatchObject({ error: { code: 'failed-precondition' } });
   });

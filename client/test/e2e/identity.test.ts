@@ -28,8 +28,9 @@ const stored = (key: string) => page.evaluate((k) => window.localStorage.getItem
 
 test('a first visit opens the home page as the resident', async () => {
   await page.goto(cloud.url);
-  await page.getByText('品质市中 活力党建', { exact: true }).first().waitFor();
+  await expect(page.locator('.home__channel').innerText()).resolves.toBe('品质市中 活力党建');
   await page.getByText('您好，居民').waitFor();
+  await expect(page.locator('.home').innerText()).resolves.toContain('共进 · 共勉');
   await expect(page.locator('#yz-identity-current').innerText()).resolves.toContain('居民 · 刘阿姨');
   await expect(stored('yz.openid')).resolves.toBe('demo-resident');
   await expect(stored('yz.token')).resolves.toEqual(expect.any(String));
