@@ -16,8 +16,8 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{domain,emulator,cloudfunctions,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{emulator,cloudfunctions}/**/*.int.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js' },
     // weapp: the compiled mini-program in miniprogram-simulate, which needs a DOM (jsdom).
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], testEnvironment: 'jsdom', globalSetup: '<rootDir>/client/test/ensure-client-built.ts' },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], testEnvironment: 'jsdom', globalSetup: '<rootDir>/client/test/weapp/global-setup.ts' },
     // e2e: Debian Chromium (playwright-core) against the H5 preview served by a local cloud.
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/client/test/ensure-client-built.ts' },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/client/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/client/test/e2e/global-setup.ts' },
   ],
 };

@@ -14,6 +14,11 @@ function newest(dir: string): number {
   return latest;
 }
 
+function newestPath(path: string): number {
+  if (!existsSync(path)) return 0;
+  return statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs;
+}
+
 function run(script: string): void {
   console.log(`\n> npm run ${script}`);
   execFileSync('npm', ['run', script], { cwd: PROJECT_ROOT, stdio: 'inherit' });
@@ -23,7 +28,7 @@ function run(script: string): void {
 export function clientIsFresh(target: 'h5' | 'weapp'): boolean {
   const marker = join(PROJECT_ROOT, 'build', target, target === 'h5' ? 'index.html' : 'app.js');
   if (!existsSync(marker)) return false;
-  const sources = Math.max(newest(join(PROJECT_ROOT, 'client')), newest(join(PROJECT_ROOT, 'domain')));
+  const sources = Math.max(...['client/src', 'client/config', 'client/package.json', 'domain/src'].map((p) => newestPath(join(PROJECT_ROOT, p))));
   return statSync(marker).mtimeMs > sources;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -11,12 +12,12 @@ const repoRoot = path.resolve(clientRoot, '..');
 const domainSrc = path.join(repoRoot, 'domain', 'src');
 
 /** NutUI is drawn on a 375-wide design; our own styles on the usual 750. */
-function designWidth(input?: { file?: string }): number {
-  const file = input?.file?.replace(/\\+/g, '/') ?? '';
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' ? (input.file?.replace(/\\+/g, '/') ?? '') : '';
   return file.includes('@nutui') ? 375 : 750;
 }
 
-type WebpackChain = Parameters<NonNullable<NonNullable<UserConfigExport<'webpack5'>['mini']>['webpackChain']>>[0];
+type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
 
 /**
  * npm nests some Taro packages under client/node_modules, where files outside client/ (NutUI in the root
@@ -30,7 +31,7 @@ function useWorkspace(chain: WebpackChain): void {
   chain.resolve.alias.set('@yanzhen/domain$', path.join(domainSrc, 'index.ts'));
   // @yanzhen/domain is TypeScript source outside client/ (compiled thanks to compile.include): it has no side
   // effects, so webpack may drop the parts the client does not use.
-  chain.module.rule('yanzhen-domain-pure').test(/\.ts$/).include.add(domainSrc).end().sideEffects(false);
+  chain.module.rule('yanzhen-domain-pure').test(/\.ts$/).include.add(domainSrc).end().set('sideEffects', false);
 }
 
 /**
@@ -38,18 +39,29 @@ function useWorkspace(chain: WebpackChain): void {
  * load that one; Taro's plugins need PostCSS 8, which npm put in client/node_modules. Pin the loader to it.
  */
 const postcss8 = require.resolve('postcss', { paths: [clientRoot] });
-type ChainRule = ReturnType<WebpackChain['module']['rule']>;
+// The slice of webpack-chain's rule API used below (its typings nest rule types in a way a recursive visit cannot name).
+interface RuleLike {
+  uses: { values(): { get(key: string): unknown; tap(f: (o: Record<string, unknown>) => Record<string, unknown>): unknown }[] };
+  oneOfs: { values(): RuleLike[] };
+  rules: { values(): RuleLike[] };
+}
 
 function usePostcss8(chain: WebpackChain): void {
-  const visit = (rule: ChainRule): void => {
+  const visit = (rule: RuleLike): void => {
     rule.uses.values().forEach((use) => {
       if (String(use.get('loader')).includes('postcss-loader')) use.tap((options) => ({ ...options, implementation: postcss8 }));
     });
-    rule.oneOfs.values().forEach((oneOf) => visit(oneOf as unknown as ChainRule));
+    rule.oneOfs.values().forEach(visit);
     rule.rules.values().forEach(visit);
   };
-  chain.module.rules.values().forEach(visit);
+  chain.module.rules.values().forEach((rule) => visit(rule as unknown as RuleLike));
 }
+
+/**
+ * H5 only: npm left two copies of @tarojs/router (client/node_modules and under @tarojs/taro-h5). The app entry
+ * and taro-h5's navigation APIs must share one, or switchTab finds no history ("reading 'listen'").
+ */
+const routerDir = path.dirname(require.resolve('@tarojs/router/package.json', { paths: [clientRoot] }));
 
 export default defineConfig<'webpack5'>(async (merge) => {
   // Taro keeps an inherited NODE_ENV; under jest it is "test", which silently yields an untree-shaken bundle
@@ -103,6 +115,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         useWorkspace(chain);
         usePostcss8(chain);
+        chain.resolve.alias.set('@tarojs/router$', routerDir);
       },
     },
   };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/local-cloud';
 
 /**
- * jest globalSetup of the `weapp` and `e2e` projects. `npm test` builds everything first (YANZHEN_BUILT=1);
+ * Shared by the globalSetup of the `weapp` and `e2e` projects (one file each: jest runs a given globalSetup
+ * path only once even when several projects name it). `npm test` builds everything first (YANZHEN_BUILT=1);
  * a project run alone builds the emulator and functions (the shared ensure-built step), then the client target
  * it drives when the sources that go into it changed since its last build; e2e also makes sure Chromium exists.
  */
@@ -24,10 +25,9 @@ function isFresh(target: 'h5' | 'weapp'): boolean {
   return statSync(marker).mtimeMs > inputs;
 }
 
-export default async function ensureClientBuilt(_global: unknown, project: { displayName?: { name?: string } }): Promise<void> {
+export async function ensureClientBuilt(target: 'h5' | 'weapp'): Promise<void> {
   const ensureBuilt = require('../../scripts/jest/ensure-built.js') as () => Promise<void>;
   await ensureBuilt();
-  const target = project.displayName?.name === 'e2e' ? 'h5' : 'weapp';
   if (target === 'h5') {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'ensure-chromium.mjs')], { stdio: 'inherit' });
   }

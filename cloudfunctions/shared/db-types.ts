@@ -35,7 +35,8 @@ export interface Collection<T = Doc> extends Query<T> {
 }
 
 export interface Transaction {
-  collection(name: string): { doc(id: string): DocRef; add(opts: { data: Doc }): Promise<AddResult> };
+  /** Inside a transaction `doc().get()` throws for a missing document; `where({ _id }).get()` does not. */
+  collection<T = Doc>(name: string): { doc(id: string): DocRef<T>; add(opts: { data: Doc }): Promise<AddResult>; where(q: Doc): { get(): Promise<QueryResult<T>> } };
   rollback(reason?: unknown): Promise<never>;
 }
 

@@ -73,9 +73,7 @@ async function castOnce({ contestId, candidateId, voterId, day, now, rule }: Cas
   try {
     const quotaId = quotaDocId(contestId, voterId, day);
     // where().get() rather than doc().get(): the SDK's doc().get() throws when the document is missing.
-    // (shared/db-types.ts does not declare `where` on a transaction's collection; the SDK has it.)
-    const quotaColl = t.collection('voteQuotas') as unknown as Pick<Query<QuotaDoc>, 'where'>;
-    const quotaRes = checked(await quotaColl.where({ _id: quotaId }).get());
+    const quotaRes = checked(await t.collection<QuotaDoc>('voteQuotas').where({ _id: quotaId }).get());
     const stored = quotaRes.data[0];
     const usage: QuotaUsage = stored ? { total: stored.total, byCandidate: stored.byCandidate ?? {} } : EMPTY_USAGE;
     const decision = decideVote(rule, usage, candidateId);

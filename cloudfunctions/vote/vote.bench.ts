@@ -8,7 +8,9 @@
  *      and the ratio, which stays near 1 because the ranking reads only the shard tallies.
  */
 import { TALLY_SHARDS, chinaDay, tallyDocId } from '@yanzhen/domain';
-import { startLocalCloud } from '../../scripts/local-cloud';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT, startLocalCloud } from '../../scripts/local-cloud';
 import { connectAdminDb, FunctionsClient, inParallel } from './local-client';
 
 const CONTEST = 'contest-current';
@@ -104,6 +106,8 @@ async function seedVotes(db: ReturnType<typeof connectAdminDb>, contestId: strin
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Bench what the sources say now (as `npm test` does, YANZHEN_BUILT=1 means "already built").
+  if (process.env.YANZHEN_BUILT !== '1') execFileSync(process.execPath, [join(PROJECT_ROOT, 'cloudfunctions', 'build.mjs')], { stdio: 'inherit' });
   const cloud = await startLocalCloud({ seed: true, quiet: true });
   try {
     const fns = new FunctionsClient(cloud.url);

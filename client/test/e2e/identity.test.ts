@@ -41,6 +41,8 @@ test('switching to 管理员 and opening 我的 shows the admin role from the us
   await Promise.all([page.waitForEvent('load'), page.locator('.yz-identity-option[data-openid="demo-admin"]').click()]);
   await expect(page.locator('#yz-identity-current').innerText()).resolves.toContain('管理员 · 区委组织部');
   await expect(stored('yz.openid')).resolves.toBe('demo-admin');
+  // The reloaded home page already asks as the admin.
+  await page.getByText('您好，管理员').waitFor();
 
   const whoami = page.waitForResponse((r) => r.url().endsWith('/api/functions/user') && r.request().method() === 'POST');
   await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click();
@@ -62,7 +64,7 @@ test('a dropped connection shows a readable error, and 重新加载 recovers', a
   await page.reload();
   await page.getByText('网络开小差了，请检查网络后重试').waitFor();
   await page.unroute('**/api/functions/**');
-  await page.getByText('重新加载').click();
+  await page.locator('.yz-status__retry').filter({ hasText: '重新加载' }).click();
   await page.getByText('身份信息').waitFor();
   await expect(page.locator('.mine').innerText()).resolves.toContain('demo-admin');
 });

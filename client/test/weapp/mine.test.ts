@@ -13,7 +13,8 @@ let page: SimComponent;
 beforeAll(async () => {
   cloud = await startLocalCloud({ quiet: true });
   mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'demo-admin' });
-  // The first call is dropped, as on a phone that just lost its signal.
+  // The first call is dropped, as on a phone that just lost its signal. The client logs it for developers.
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   mini.failNextCalls(1);
   page = mini.openPage('pages/mine/index');
 });
@@ -27,6 +28,7 @@ test('a failed call shows a readable Chinese error with a retry button', async (
   expect(textOf(page)).toContain('加载没有成功');
   expect(textOf(page)).toContain('网络开小差了');
   expect(mini.calls).toEqual([{ name: 'user', data: { action: 'whoami' } }]);
+  expect(console.warn).toHaveBeenCalledWith('[cloud] user failed', expect.objectContaining({ errMsg: expect.stringContaining('fail') }));
 });
 
 test('retrying shows the identity and roles the user function returns', async () => {

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { ROLE_LABELS } from '@yanzhen/domain';
 import { PageShell } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
-import { whoami } from '../../services/user';
+import { headlineRole, whoami } from '../../services/user';
 import { Tag } from '../../ui/nutui';
 import { SIX_TOGETHER } from './six-together';
 import './index.scss';
@@ -16,7 +15,7 @@ export default function HomePage() {
 
   const greeting =
     state.status === 'ready'
-      ? `您好，${state.data.roles.map((r) => ROLE_LABELS[r]).join('、')}`
+      ? `您好，${headlineRole(state.data.roles)}`
       : state.status === 'loading'
         ? '您好'
         : '您好，欢迎来到雁阵';

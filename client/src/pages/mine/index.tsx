@@ -1,31 +1,23 @@
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type Role } from '@yanzhen/domain';
+import { ROLE_LABELS } from '@yanzhen/domain';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { PageShell } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
-import { whoami, type WhoAmI } from '../../services/user';
+import { headlineRole, whoami, type WhoAmI } from '../../services/user';
 import { Cell, CellGroup, Tag } from '../../ui/nutui';
 import { BRAND } from '../../theme';
 import { ROLE_NOTES } from './role-notes';
 import './index.scss';
-
-/** The most specific role names the person; everyone is also a resident. */
-const PRIORITY: readonly Role[] = ['admin', 'judge', 'secretary', 'resident'];
-
-function headline(roles: readonly Role[]): string {
-  const top = PRIORITY.find((r) => roles.includes(r)) ?? 'resident';
-  return ROLE_LABELS[top];
-}
 
 function Identity({ me }: { me: WhoAmI }) {
   return (
     <View className='mine'>
       <View className='mine__card'>
         <View className='mine__avatar'>
-          <Text>{headline(me.roles).slice(0, 1)}</Text>
+          <Text>{headlineRole(me.roles).slice(0, 1)}</Text>
         </View>
         <View className='mine__who'>
-          <Text className='mine__name'>{headline(me.roles)}</Text>
+          <Text className='mine__name'>{headlineRole(me.roles)}</Text>
           <View className='mine__roles'>
             {me.roles.map((role) => (
               <Tag key={role} background={BRAND.gold} color={BRAND.ink} className={`mine__role mine__role--${role}`}>
