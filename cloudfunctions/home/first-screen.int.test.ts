@@ -1,26 +1,24 @@
-import { startLocalCloud, type LocalCloud } from '../../scripts/local-cloud';
-import { FunctionsClient } from '../vote/local-client';
+import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+
 
 /** The residents' public reads (`home`, `contest`) against the demo data. */
 jest.setTimeout(60_000);
 
-let cloud: LocalCloud;
-let fns: FunctionsClient;
+let h: FunctionHarness;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: true, quiet: true });
-  fns = new FunctionsClient(cloud.url);
+  h = await startFunctionHarness();
 }, 60_000);
 
 afterAll(async () => {
-  await cloud?.stop();
+  await h?.stop();
 });
 
 const RESIDENT = 'home-resident';
 
 describe('home.firstScreen', () => {
   it('gives featured showcases, the open contest with its end, and the next salon in one call', async () => {
-    const home = await fns.data<{
+    const home = await h.client.data<{
       featured: { secretaryId: string; name: string; excerpt: string }[];
       votingContests: { _id: string; votingOpen: boolean; voteEnd: string; voteRule: { perDay: number; perCandidatePerDay: number } }[];
       nextSalon: { title: string; topic: string; date: string; hostStreet: string; departments: string[] } | null;
@@ -36,17 +34,17 @@ describe('home.firstScreen', () => {
 
 describe('contest reads', () => {
   it('lists contests newest first with whether voting is open and the rule', async () => {
-    const { items } = await fns.data<{ items: { _id: string; title: string; votingOpen: boolean; voteRule: object; year: number }[] }>(RESIDENT, 'contest', { action: 'list' });
+    const { items } = await h.client.data<{ items: { _id: string; title: string; votingOpen: boolean; voteRule: object; year: number }[] }>(RESIDENT, 'contest', { action: 'list' });
     expect(items.map((c) => [c._id, c.votingOpen])).toEqual([['contest-current', true], ['contest-2023', false]]);
     for (const c of items) expect(c.voteRule).toEqual({ perDay: 3, perCandidatePerDay: 1 });
   });
 
   it('lists the 17 approved candidates with name and street, without OpenIDs', async () => {
-    const res = await fns.call<{ items: { _id: string; name: string; street: string; community: string; secretaryId: string; showcaseId: string | null }[] }>(RESIDENT, 'contest', { action: 'candidates', contestId: 'contest-current' });
+    const res = await h.client.call<{ items: { _id: string; name: string; street: string; community: string; secretaryId: string; showcaseId: string | null }[] }>(RESIDENT, 'contest', { action: 'candidates', contestId: 'contest-current' });
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.items).toHaveLength(17);
     expect(res.data.items[0]).toMatchObject({ _id: 'cand-sec-01', name: '郑晓梅', street: '大观园', community: '青年东路社区', secretaryId: 'sec-01', showcaseId: 'showcase-sec-01' });
     expect(JSON.stringify(res)).not.toContain('demo-');
-    expect(await fns.call(RESIDENT, 'contest', { action: 'candidates', contestId: 'contest-nope' })).toMatchObject({ error: { code: 'not-found' } });
+    expect(await h.client.call(RESIDENT, 'contest', { action: 'candidates', contestId: 'contest-nope' })).toMatchObject({ error: { code: 'not-found' } });
   });
 });

@@ -1,6 +1,7 @@
 import type { Envelope } from '@yanzhen/domain';
 import { startLocalCloud, type LocalCloud } from '../../scripts/local-cloud';
-import { connectSdk, type WxDatabase } from '../../emulator/test/sdk';
+import type { Db } from '../shared/db-types';
+import { connectAdminDb, FunctionsClient, readAll } from './functions-client';
 
 /**
  * Integration tests of cloud functions: the built emulator in its own process with demo data, callers
@@ -8,52 +9,33 @@ import { connectSdk, type WxDatabase } from '../../emulator/test/sdk';
  */
 export interface FunctionHarness {
   cloud: LocalCloud;
+  client: FunctionsClient;
   /** The database as a cloud function sees it (for checking what changed, never to change the test's answer). */
-  db: WxDatabase;
+  db: Db;
   as(openid: string): Caller;
   stop(): Promise<void>;
 }
 
 export type Caller = <T = unknown>(fn: string, event: Record<string, unknown>) => Promise<Envelope<T>>;
 
-export async function login(url: string, openid: string): Promise<string> {
-  const res = await fetch(`${url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
-  if (!res.ok) throw new Error(`login ${openid}: HTTP ${res.status}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
-export function callerFor(url: string, openid: string): Caller {
-  let token: Promise<string> | undefined;
-  return async <T>(fn: string, event: Record<string, unknown>) => {
-    token ??= login(url, openid);
-    const res = await fetch(`${url}/api/functions/${fn}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}` },
-      body: JSON.stringify(event),
-    });
-    const body = (await res.json()) as { result?: Envelope<T>; errCode?: number; errMsg?: string };
-    if (res.status !== 200) throw new Error(`${fn}.${String(event.action)} HTTP ${res.status}: ${body.errMsg}`);
-    return body.result as Envelope<T>;
+export async function startFunctionHarness(opts: { seed?: boolean } = {}): Promise<FunctionHarness> {
+  const cloud = await startLocalCloud({ seed: opts.seed ?? true, quiet: true });
+  const client = new FunctionsClient(cloud.url);
+  return {
+    cloud,
+    client,
+    db: connectAdminDb(cloud.url),
+    as: (openid) => (fn, event) => client.call(openid, fn, event),
+    stop: () => cloud.stop(),
   };
 }
 
-export async function startFunctionHarness(opts: { seed?: boolean } = {}): Promise<FunctionHarness> {
-  const cloud = await startLocalCloud({ seed: opts.seed ?? true, quiet: true });
-  const { db } = connectSdk(cloud.port);
-  return { cloud, db, as: (openid) => callerFor(cloud.url, openid), stop: () => cloud.stop() };
-}
-
-/** Everything in the collections named, for "nothing changed" checks (order by _id). */
-export async function snapshot(db: WxDatabase, collections: string[]): Promise<Record<string, unknown[]>> {
+/** Everything in the collections named, for "nothing changed" checks (ordered by _id). */
+export async function snapshot(db: Db, collections: string[]): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const name of collections) {
-    const rows: unknown[] = [];
-    for (let skip = 0; ; skip += 1000) {
-      const page = await db.collection(name).orderBy('_id', 'asc').skip(skip).limit(1000).get();
-      rows.push(...page.data);
-      if (page.data.length < 1000) break;
-    }
-    out[name] = rows;
+    const rows = await readAll<{ _id: string }>(db, name, {});
+    out[name] = rows.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { TALLY_SHARDS, chinaDay, tallyDocId } from '@yanzhen/domain';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT, startLocalCloud } from '../../scripts/local-cloud';
-import { connectAdminDb, FunctionsClient, inParallel } from './local-client';
+import { connectAdminDb, FunctionsClient, inParallel } from '../test-support/functions-client';
 
 const CONTEST = 'contest-current';
 const CANDIDATES = Array.from({ length: 17 }, (_, i) => `cand-sec-${String(i + 1).padStart(2, '0')}`);

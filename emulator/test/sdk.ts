@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../src/server';
 import { createDatabaseService, type DatabaseService } from '../src/database';
+import { sdkEnvironment } from '../../scripts/sdk-env';
 
 /**
  * Test helpers for driving the emulator through the REAL wx-server-sdk, as a cloud function would.
@@ -18,17 +19,7 @@ export type WxCloud = any;
 export type WxDatabase = any;
 
 export function connectSdk(port: number, extraEnv: Record<string, string> = {}): { cloud: WxCloud; db: WxDatabase } {
-  Object.assign(process.env, {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TCB_ENV: 'local',
-    SCF_NAMESPACE: 'local',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'x',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `http://127.0.0.1:${port}/admin` }),
-    SILENCE: 'true',
-    ...extraEnv,
-  });
+  Object.assign(process.env, sdkEnvironment(`http://127.0.0.1:${port}/admin`, 'local'), extraEnv);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk') as WxCloud;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });

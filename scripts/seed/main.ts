@@ -6,19 +6,11 @@
 import type { CandidateDoc, DimensionKey, ShowcaseDoc } from '@yanzhen/domain';
 import { SECRETARIES, STORIES } from './people';
 import { contest2023, currentContest, salons } from './data';
+import { sdkEnvironment } from '../sdk-env';
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: tsx scripts/seed/main.ts <local cloud url>');
-Object.assign(process.env, {
-  TENCENTCLOUD_RUNENV: 'SCF',
-  TCB_ENV: 'yanzhen-local',
-  SCF_NAMESPACE: 'yanzhen-local',
-  TENCENTCLOUD_REGION: 'ap-shanghai',
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-  SILENCE: 'true',
-});
+Object.assign(process.env, sdkEnvironment(`${url}/admin`));
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the env above is set
 const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');

@@ -1,23 +1,28 @@
+import { useRef } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@yanzhen/domain';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { PageShell } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
-import { headlineRole, whoami, type WhoAmI } from '../../services/user';
+import { headlineRole, maskOpenid, whoami, type WhoAmI } from '../../services/user';
 import { Cell, CellGroup, Tag } from '../../ui/nutui';
 import { BRAND } from '../../theme';
+import { MineEntries } from './entries';
 import { ROLE_NOTES } from './role-notes';
 import './index.scss';
 
 function Identity({ me }: { me: WhoAmI }) {
+  // A bound secretary is greeted by name; everyone else by their most specific role.
+  const headline = me.secretary ? `${me.secretary.name}书记` : headlineRole(me.roles);
   return (
     <View className='mine'>
       <View className='mine__card'>
         <View className='mine__avatar'>
-          <Text>{headlineRole(me.roles).slice(0, 1)}</Text>
+          <Text>{headline.slice(0, 1)}</Text>
         </View>
         <View className='mine__who'>
-          <Text className='mine__name'>{headlineRole(me.roles)}</Text>
+          <Text className='mine__name'>{headline}</Text>
           <View className='mine__roles'>
             {me.roles.map((role) => (
               <Tag key={role} background={BRAND.gold} color={BRAND.ink} className={`mine__role mine__role--${role}`}>
@@ -28,10 +33,16 @@ function Identity({ me }: { me: WhoAmI }) {
         </View>
       </View>
 
+      <MineEntries me={me} />
+
       <CellGroup title='身份信息' className='mine__group'>
-        <Cell title='微信身份标识' extra={me.openid} />
-        {me.street ? <Cell title='所属街道' extra={me.street} /> : null}
-        <Cell title='书记档案' extra={me.secretaryId ? '已绑定' : '未绑定'} />
+        <Cell title='微信账号' extra={maskOpenid(me.openid)} />
+        {me.street ? <Cell title='所属街道' extra={`${me.street}街道`} /> : null}
+        <Cell
+          className='mine__binding'
+          title='书记档案'
+          extra={me.secretary ? `已绑定 · ${me.secretary.community}` : me.secretaryId ? '已绑定' : '未绑定'}
+        />
       </CellGroup>
 
       <CellGroup title='我可以做什么' className='mine__group'>
@@ -43,9 +54,15 @@ function Identity({ me }: { me: WhoAmI }) {
   );
 }
 
-/** 我的: who the caller is and which roles they hold, straight from the `user` function. */
+/** 我的: who the caller is, which roles they hold, and what they can do next, straight from the `user` function. */
 export default function MinePage() {
   const { state, reload } = useCloudQuery(whoami);
+  // Coming back from binding or the admin area: roles may have changed. The first show is the initial load.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void reload();
+    shown.current = true;
+  });
   return (
     <PageShell>
       {state.status === 'loading' ? <LoadingView text='正在确认您的身份…' /> : null}

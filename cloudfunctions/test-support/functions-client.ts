@@ -5,6 +5,7 @@
  */
 import type { Envelope } from '@yanzhen/domain';
 import type { Db } from '../shared/db-types';
+import { sdkEnvironment } from '../../scripts/sdk-env';
 
 export class FunctionsClient {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -51,16 +52,7 @@ let adminDb: Db | undefined;
  */
 export function connectAdminDb(url: string): Db {
   if (adminDb) return adminDb;
-  Object.assign(process.env, {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TCB_ENV: 'yanzhen-local',
-    SCF_NAMESPACE: 'yanzhen-local',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    SILENCE: 'true',
-  });
+  Object.assign(process.env, sdkEnvironment(`${url}/admin`));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the environment above is set
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });

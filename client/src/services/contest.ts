@@ -1,0 +1,35 @@
+import type { Envelope } from '@yanzhen/domain';
+import { callFunction } from './cloud';
+
+/** A contest as residents see it (`contest.list`, docs/api.md): the rule and the window, no scores. */
+export interface PublicContest {
+  _id: string;
+  title: string;
+  year: number;
+  theme: string;
+  status: string;
+  forms: string[];
+  scoringRule: string;
+  awards: { tier: string; count: number }[];
+  votingOpen: boolean;
+  voteRule: { perDay: number; perCandidatePerDay: number };
+  voteStart: string;
+  voteEnd: string;
+}
+
+export interface Candidate {
+  _id: string;
+  name: string;
+  community: string;
+  street: string;
+  secretaryId: string;
+  showcaseId: string | null;
+  photoFileId: string | null;
+  photoUrl: string | null;
+}
+
+export const contestList = (): Promise<Envelope<{ items: PublicContest[] }>> =>
+  callFunction<{ items: PublicContest[] }>('contest', { action: 'list' });
+
+export const contestCandidates = (contestId: string): Promise<Envelope<{ items: Candidate[] }>> =>
+  callFunction<{ items: Candidate[] }>('contest', { action: 'candidates', contestId });
