@@ -1,6 +1,6 @@
 // Values are literal on purpose: this file is read at build time; they match BRAND in theme.ts.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/showcases/index', 'pages/contest/index', 'pages/mine/index', 'pages/showcase/index'],
   window: {
     navigationBarTitleText: '雁阵',
     navigationBarBackgroundColor: '#C8161D',
@@ -16,9 +16,16 @@ export default defineAppConfig({
     list: [
       // Icons: drawn by client/scripts/draw-tab-icons.mjs.
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/showcases/index', text: '风采', iconPath: 'assets/tab/showcases.png', selectedIconPath: 'assets/tab/showcases-active.png' },
+      { pagePath: 'pages/contest/index', text: '投票', iconPath: 'assets/tab/contest.png', selectedIconPath: 'assets/tab/contest-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
+  // Pages only secretaries and admins open: loaded on demand, so residents download none of them.
+  subPackages: [
+    { root: 'secretary', pages: ['bind/index', 'showcase-edit/index'] },
+    { root: 'admin', pages: ['index', 'bindings/index', 'invites/index', 'audit/index', 'reviews/index'] },
+  ],
   style: 'v2',
   lazyCodeLoading: 'requiredComponents',
 });

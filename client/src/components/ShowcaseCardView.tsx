@@ -13,7 +13,8 @@ export function openShowcase(secretaryId: string): void {
 
 /**
  * One secretary in a list (feed, home): photo or initial, name, community and street, the dimension tags and a
- * short excerpt. The whole card opens the showcase. Test hooks: `.yz-card` with `data-sid` (secretary id).
+ * short excerpt. The whole card opens the showcase. Test hooks: `.yz-card` with `data-secretary` (secretary id);
+ * placeholders are `.yz-card-skeleton`.
  */
 export function ShowcaseCardView({ card }: { card: ShowcaseCard }) {
   return (
@@ -47,7 +48,7 @@ export function CardSkeletons({ count = 3 }: { count?: number }) {
   return (
     <View className='yz-skeletons' aria-busy>
       {Array.from({ length: count }, (_, i) => (
-        <View className='yz-card yz-card--skeleton' key={i}>
+        <View className='yz-card-skeleton' key={i}>
           <View className='yz-skeleton yz-skeleton--avatar' />
           <View className='yz-card__body'>
             <View className='yz-skeleton yz-skeleton--line yz-skeleton--short' />

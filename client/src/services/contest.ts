@@ -33,3 +33,19 @@ export const contestList = (): Promise<Envelope<{ items: PublicContest[] }>> =>
 
 export const contestCandidates = (contestId: string): Promise<Envelope<{ items: Candidate[] }>> =>
   callFunction<{ items: Candidate[] }>('contest', { action: 'candidates', contestId });
+
+/**
+ * The contest the 投票 tab should open next. `switchTab` cannot carry a query, so a page that sends the visitor
+ * there (home, showcase) names the contest here first; the tab falls back to the open contest.
+ */
+let preferredContestId: string | null = null;
+
+export function setPreferredContest(contestId: string): void {
+  preferredContestId = contestId;
+}
+
+export function takePreferredContest(): string | null {
+  const id = preferredContestId;
+  preferredContestId = null;
+  return id;
+}

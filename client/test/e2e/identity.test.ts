@@ -54,7 +54,9 @@ test('switching to 管理员 and opening 我的 shows the admin role from the us
 
   await page.getByText('身份信息').waitFor();
   const mine = await page.locator('.mine').innerText();
-  expect(mine).toContain('demo-admin');
+  // The OpenID is shown masked (first 4 … last 4), never whole.
+  expect(mine).toContain('demo…dmin');
+  expect(mine).not.toContain('demo-admin');
   expect(mine).toContain('管理员');
   expect(mine).toContain('组织大比武、沙龙、档案和挂职交流');
 });
@@ -66,5 +68,5 @@ test('a dropped connection shows a readable error, and 重新加载 recovers', a
   await page.unroute('**/api/functions/**');
   await page.locator('.yz-status__retry').filter({ hasText: '重新加载' }).click();
   await page.getByText('身份信息').waitFor();
-  await expect(page.locator('.mine').innerText()).resolves.toContain('demo-admin');
+  await expect(page.locator('.mine').innerText()).resolves.toContain('demo…dmin');
 });

@@ -30,8 +30,8 @@ type Fn = (...args: unknown[]) => unknown;
 type Options = Record<string, unknown>;
 
 export interface MiniProgram {
-  /** Renders a page (e.g. 'pages/mine/index') and attaches it to the document. */
-  openPage(pagePath: string): SimComponent;
+  /** Renders a page (e.g. 'pages/mine/index') and attaches it to the document; `query` is what onLoad receives. */
+  openPage(pagePath: string, query?: Record<string, string>): SimComponent;
   /** Every `wx.cloud.callFunction` made so far: name and data. */
   calls: { name: string; data: unknown }[];
   /** Makes the next `count` calls fail as a dropped network would. */
@@ -68,6 +68,8 @@ export async function bootMiniProgram(opts: { cloudUrl: string; openid: string }
   wx.stopPullDownRefresh ??= () => undefined;
 
   let app: Options = {};
+  // The query of the page being opened: WeChat hands it to onLoad (e.g. `sid`, or `scene` from a mini-program code).
+  let nextQuery: Record<string, string> = {};
   const pages: Options[] = [];
   g.App = (options: Options) => (app = options);
   g.getApp = () => app;
@@ -84,7 +86,7 @@ export async function bootMiniProgram(opts: { cloudUrl: string; openid: string }
       lifetimes: {
         attached(this: Options) {
           pages.push(this);
-          (this.onLoad as Fn)({});
+          (this.onLoad as Fn)(nextQuery);
           (this.onShow as Fn)();
         },
         ready(this: Options) {
@@ -107,7 +109,8 @@ export async function bootMiniProgram(opts: { cloudUrl: string; openid: string }
     failNextCalls(count) {
       failuresLeft = count;
     },
-    openPage(pagePath) {
+    openPage(pagePath, query = {}) {
+      nextQuery = query;
       const id = simulate.load(path.join(WEAPP_DIR, pagePath), 'page', { rootPath: WEAPP_DIR });
       const page = simulate.render(id);
       page.attach(document.createElement('parent-wrapper'));

@@ -2,14 +2,21 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { PageShell } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
+import { homeFirstScreen } from '../../services/home';
 import { headlineRole, whoami } from '../../services/user';
 import { Tag } from '../../ui/nutui';
+import { ChannelFollow } from './ChannelFollow';
+import { FirstScreenSections } from './FirstScreen';
 import { SIX_TOGETHER } from './six-together';
 import './index.scss';
 
-/** 首页: the channel's banner and the "六共" model; a greeting for whoever opened it. */
+/**
+ * 首页: the channel's banner, a greeting for whoever opened it, the live first screen (open votes, featured
+ * showcases, the next salon: one `home.firstScreen` call) and the "六共" model.
+ */
 export default function HomePage() {
   const { state } = useCloudQuery(whoami);
+  const first = useCloudQuery(homeFirstScreen);
 
   useShareAppMessage(() => ({ title: '经纬雁阵“六共” · 品质市中 活力党建', path: '/pages/index/index' }));
 
@@ -36,6 +43,11 @@ export default function HomePage() {
         </Text>
       </View>
 
+      <ChannelFollow />
+
+      <FirstScreenSections state={first.state} onRetry={() => void first.reload()} />
+
+      <Text className='home__heading home__heading-title home__heading--model'>经纬雁阵“六共”</Text>
       <View className='home__intro'>
         <Text className='home__intro-text'>
           {'区内学习是一场“挖宝”：每一位社区书记，都是讲述自家社区治理案例的内训师，也是萃取案例背后价值点的开发师。' +

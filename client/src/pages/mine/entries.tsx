@@ -21,15 +21,15 @@ export function MineEntries({ me }: { me: WhoAmI }) {
   return (
     <CellGroup title='常用功能' className='mine__group mine__entries'>
       {isSecretary ? (
-        <Cell className='mine__entry mine__entry--showcase' title='我的风采' description='编辑事迹、成绩和标签，提交审核后公开' extra='去编辑 ›' clickable onClick={go(ROUTES.showcaseEdit)} />
+        <Cell className='mine__entry mine__entry--showcase' title='我的风采' description='编辑事迹、成绩和标签，提交审核后公开' clickable onClick={go(ROUTES.showcaseEdit)} />
       ) : (
-        <Cell className='mine__entry mine__entry--bind' title='绑定书记档案' description='输入区委组织部当面交给您的绑定码' extra='去绑定 ›' clickable onClick={go(ROUTES.bind)} />
+        <Cell className='mine__entry mine__entry--bind' title='绑定书记档案' description='输入区委组织部当面交给您的绑定码' clickable onClick={go(ROUTES.bind)} />
       )}
       {isSecretary ? (
-        <Cell className='mine__entry mine__entry--invite' title='使用邀请码' description='收到管理员或评委邀请码时在这里输入' extra='›' clickable onClick={go(ROUTES.bind)} />
+        <Cell className='mine__entry mine__entry--invite' title='使用邀请码' description='收到管理员或评委邀请码时在这里输入' clickable onClick={go(ROUTES.bind)} />
       ) : null}
       {isAdmin ? (
-        <Cell className='mine__entry mine__entry--admin' title='管理后台' description='书记绑定、邀请、内容审核和操作记录' extra='进入 ›' clickable onClick={go(ROUTES.admin)} />
+        <Cell className='mine__entry mine__entry--admin' title='管理后台' description='书记绑定、邀请、内容审核和操作记录' clickable onClick={go(ROUTES.admin)} />
       ) : null}
     </CellGroup>
   );

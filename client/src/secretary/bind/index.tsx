@@ -77,7 +77,7 @@ export default function BindPage() {
               <Text>{error.message}</Text>
             </View>
           ) : null}
-          <Button className='bind__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
+          <Button className='bind__submit' type='primary' size='large' block disabled={busy} onClick={() => void submit()}>
             {busy ? '正在核对…' : '确认绑定'}
           </Button>
           <Text className='sec-card__note'>

@@ -83,8 +83,8 @@ function Editor({ initial }: { initial: MyShowcase }) {
       <View className='edit__actions'>
         {error ? <View className='sec-error edit__error'><Text>{error.message}</Text></View> : null}
         {notice ? <View className='sec-ok edit__notice'><Text>{notice}</Text></View> : null}
-        <Button className='edit__save' size='large' block disabled={busy !== null || !dirty} loading={busy === 'save'} onClick={() => void onSave()}>
-          {dirty ? '保存草稿' : '草稿已保存'}
+        <Button className='edit__save' size='large' block disabled={busy !== null || !dirty} onClick={() => void onSave()}>
+          {busy === 'save' ? '正在保存…' : dirty ? '保存草稿' : '草稿已保存'}
         </Button>
         <Button
           className='edit__submit'
@@ -92,10 +92,10 @@ function Editor({ initial }: { initial: MyShowcase }) {
           size='large'
           block
           disabled={busy !== null || (!dirty && showcase?.reviewStatus === 'pending') || !fields.story.trim()}
-          loading={busy === 'submit'}
+         
           onClick={() => void onSubmit()}
         >
-          {showcase?.reviewStatus === 'pending' && !dirty ? '审核中' : '提交审核'}
+          {busy === 'submit' ? '正在提交…' : showcase?.reviewStatus === 'pending' && !dirty ? '审核中' : '提交审核'}
         </Button>
       </View>
     </View>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '书记绑定',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '风采审核',
+  enablePullDownRefresh: true,
+});
