@@ -42,7 +42,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const dataDir = opts.dataDir ?? (tempDir as string);
   const child = spawn(process.execPath, [main, '--port', String(opts.port ?? 0), '--data-dir', dataDir], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...opts.env },
+    env: { ...process.env, EXIT_WITH_PARENT: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -92,6 +92,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     mini: {
       compile: { include: [domainSrc] },
+      // Pages import shared component styles in different orders; the order of those rules does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -76,6 +76,12 @@ async function run(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Started by a tool (npm start, a test): when that parent dies without stopping us, stop too, so a
+  // crashed test run leaves no local cloud behind holding a port and a data folder.
+  if (process.env.EXIT_WITH_PARENT === '1') {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && stop('parent exit'), 1000).unref();
+  }
 }
 
 if (require.main === module) {

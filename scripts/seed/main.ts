@@ -7,6 +7,7 @@ import type { CandidateDoc, DimensionKey, ShowcaseDoc } from '@yanzhen/domain';
 import { SECRETARIES, STORIES } from './people';
 import { contest2023, currentContest, salons } from './data';
 import { sdkEnvironment } from '../sdk-env';
+import { userKey } from '../../cloudfunctions/shared/user-key';
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: tsx scripts/seed/main.ts <local cloud url>');
@@ -56,10 +57,10 @@ async function main(): Promise<void> {
   // Demo identities (domain/src/demo.ts): the secretary is bound to the first record; the judge judges
   // the current contest; the admin comes from ADMIN_OPENIDS in emulator/local.env.json.
   await put('users', [
-    { _id: 'demo-secretary', roles: ['secretary'], secretaryId: SECRETARIES[0]._id, street: SECRETARIES[0].street, updatedAt: now } as { _id: string },
-    { _id: 'demo-judge', roles: ['judge'], updatedAt: now } as { _id: string },
+    { _id: 'demo-secretary', key: userKey('demo-secretary'), roles: ['secretary'], secretaryId: SECRETARIES[0]._id, street: SECRETARIES[0].street, updatedAt: now } as { _id: string },
+    { _id: 'demo-judge', key: userKey('demo-judge'), roles: ['judge'], updatedAt: now } as { _id: string },
   ]);
-  await put('judgeAssignments', [{ _id: `judge-${current._id}-demo-judge`, contestId: current._id, openid: 'demo-judge', createdAt: now } as { _id: string }]);
+  await put('judgeAssignments', [{ _id: `judge-${current._id}-demo-judge`, contestId: current._id, openid: 'demo-judge', key: userKey('demo-judge'), createdAt: now } as { _id: string }]);
   await db.collection('secretaries').doc(SECRETARIES[0]._id).update({ data: { openid: 'demo-secretary' } });
   console.log(`seeded demo data: ${SECRETARIES.length} secretaries, ${candidates.length} candidates in "${current.title}" (voting open), ${salons(now).length} salons`);
 }
