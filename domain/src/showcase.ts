@@ -41,3 +41,22 @@ export interface ShowcaseDoc {
   publishedAt?: Date;
   updatedAt: Date;
 }
+
+/**
+ * The public face of a showcase, shared by the feed, the home page and the contest's candidate list.
+ * Built only from `published` content: a draft never reaches it.
+ */
+export interface ShowcaseCard {
+  _id: string;
+  secretaryId: string;
+  name: string;
+  community: string;
+  street: string;
+  tags: DimensionKey[];
+  /** First paragraph of the story, short. */
+  excerpt: string;
+  photoFileId: string | null;
+  /** An https URL for the photo (temporary, 2 h), or null. */
+  photoUrl: string | null;
+  featured: boolean;
+}

@@ -1,19 +1,7 @@
-import type { DimensionKey, Envelope } from '@yanzhen/domain';
+import type { DimensionKey, Envelope, ShowcaseCard } from '@yanzhen/domain';
 import { callFunction } from './cloud';
 
-/** A showcase as the feed, the home page and the poster show it (`showcase.feed` card, docs/api.md). */
-export interface ShowcaseCard {
-  _id: string;
-  secretaryId: string;
-  name: string;
-  community: string;
-  street: string;
-  tags: DimensionKey[];
-  excerpt: string;
-  photoFileId: string | null;
-  photoUrl: string | null;
-  featured: boolean;
-}
+export type { ShowcaseCard };
 
 export interface FeedQuery {
   street?: string;

@@ -1,27 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import type { LocalCloud } from '../../../scripts/local-cloud';
+import { closePreview, openPreview } from './browser';
 import { open, switchIdentity, visible } from './h5';
-
-// jest ignores testTimeout inside a project entry; a browser round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(90_000);
 
 // The admin area in Chromium against a seeded local cloud: invitations redeemed on the same page as binding codes,
 // admins and judges listed by opaque handles and removed with confirmation, and the audit log of all of it.
 let cloud: LocalCloud;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startLocalCloud({ quiet: true, seed: true }), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  page = await context.newPage();
+  ({ cloud, page } = await openPreview());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(closePreview);
 
 async function redeemAs(openid: string, code: string): Promise<string> {
   await switchIdentity(page, openid);

@@ -1,28 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import type { LocalCloud } from '../../../scripts/local-cloud';
+import { closePreview, openPreview } from './browser';
 import { open, switchIdentity, visible } from './h5';
-
-// jest ignores testTimeout inside a project entry; a browser round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(90_000);
 
 // Issue 3's journey in Chromium against a seeded local cloud: the admin issues a binding code for 王建国 (sec-02,
 // 杆石桥街道, unbound in the demo data), the resident enters it on 我的 and becomes a 社区书记. One page, steps in order.
 let cloud: LocalCloud;
-let browser: Browser;
 let page: Page;
 let code = '';
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startLocalCloud({ quiet: true, seed: true }), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  page = await context.newPage();
+  ({ cloud, page } = await openPreview());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(closePreview);
 
 const mineEntries = () => page.locator('.mine__entries').innerText();
 

@@ -1,31 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import type { LocalCloud } from '../../../scripts/local-cloud';
+import { closePreview, openPreview } from './browser';
 import { open, switchIdentity, visible } from './h5';
-
-// jest ignores testTimeout inside a project entry; a browser round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(90_000);
 
 // Issue 4's editing workflow in Chromium against a seeded local cloud: the demo secretary (郑晓梅, sec-01) edits
 // her story; the admin sends it back once with a reason, then approves the resubmission; the public showcase page
 // shows the new story only after approval. One page, steps in order.
 let cloud: LocalCloud;
-let browser: Browser;
 let page: Page;
 
 const NEW_STORY = '我们把楼道拐角改成了“板凳议事角”，每周三晚上邻里围坐，停车、加装电梯的事当场商量。';
 const PUBLIC_PAGE = '/pages/showcase/index?sid=sec-01';
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startLocalCloud({ quiet: true, seed: true }), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  page = await context.newPage();
+  ({ cloud, page } = await openPreview());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(closePreview);
 
 const story = () => visible(page, '.edit-form__story textarea');
 const status = () => visible(page, '.edit-status').innerText();

@@ -1,28 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { launchChromium } from './browser';
-
-// jest ignores testTimeout inside a project entry; a browser/simulator round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
+import type { Page } from 'playwright-core';
+import type { LocalCloud } from '../../../scripts/local-cloud';
+import { closePreview, openPreview } from './browser';
 
 // The H5 preview in Chromium against a local cloud: the identity switcher stands in for WeChat login, and every
 // page reads the `user` function through /api/functions/user. One browser context: the steps build on each
 // other as one visitor's session would.
 let cloud: LocalCloud;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startLocalCloud({ quiet: true }), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  page = await context.newPage();
+  ({ cloud, page } = await openPreview({ seed: false }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(closePreview);
 
 const stored = (key: string) => page.evaluate((k) => window.localStorage.getItem(k), key);
 

@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { launchChromium } from './browser';
-
-// jest ignores testTimeout inside a project entry; a browser round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
+import type { Page } from 'playwright-core';
+import type { LocalCloud } from '../../../scripts/local-cloud';
+import { closePreview, openPreview } from './browser';
 
 // The 风采 feed's filters and search, and a showcase opened from a poster's mini-program code, in the H5 preview
 // against a seeded local cloud (17 published showcases, one secretary per street).
 let cloud: LocalCloud;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startLocalCloud({ seed: true, quiet: true }), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  ({ cloud, page } = await openPreview({ stepTimeoutMs: 10_000 }));
   await page.goto(`${cloud.url}/pages/showcases/index`);
   await cards().first().waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(closePreview);
 
 const cards = () => page.locator('.feed .yz-card');
 const names = () => page.locator('.feed .yz-card .yz-card__name').allInnerTexts();

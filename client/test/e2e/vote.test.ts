@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { launchChromium } from './browser';
-
-// jest ignores testTimeout inside a project entry; a browser round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
+import type { Page } from 'playwright-core';
+import type { LocalCloud } from '../../../scripts/local-cloud';
+import { closePreview, openPreview } from './browser';
 
 // A resident's journey in the H5 preview against a seeded local cloud (contest-current: voting open today,
 // 3 votes a day, 1 per candidate). One page: the steps build on each other as one visitor's session would.
 let cloud: LocalCloud;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startLocalCloud({ seed: true, quiet: true }), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  // Fail fast with a readable step instead of a 30 s playwright default.
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  ({ cloud, page } = await openPreview({ stepTimeoutMs: 10_000 }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+afterAll(closePreview);
 
 // Taro's H5 router keeps tab pages in the DOM (hidden); every locator is scoped to the page it means.
 const cards = () => page.locator('.feed .yz-card');
