@@ -1,8 +1,8 @@
-import { isVotingOpen, idSchema, type CandidateDoc, type ContestDoc, type ShowcaseDoc } from '@yanzhen/domain';
-import { ensure } from '@yanzhen/domain';
+import { idSchema, type CandidateDoc, type ContestDoc, type ShowcaseDoc } from '@yanzhen/domain';
 import { z } from 'zod';
 import { action, type ActionMap } from '../shared/action';
 import { _, db } from '../shared/cloud';
+import { loadContest, votingOf } from '../shared/contests';
 import { withPhotoUrls } from '../showcase/cards';
 
 /** What residents see of a contest: the rule and the window, not the judges or scores. */
@@ -17,10 +17,7 @@ export function publicContest(c: ContestDoc, now: Date) {
     dimensions: c.dimensions,
     scoringRule: c.scoringRule,
     awards: c.awards,
-    votingOpen: isVotingOpen(c.vote, now),
-    voteRule: { perDay: c.vote.perDay, perCandidatePerDay: c.vote.perCandidatePerDay },
-    voteStart: c.vote.start,
-    voteEnd: c.vote.end,
+    ...votingOf(c, now),
   };
 }
 
@@ -41,9 +38,8 @@ export const contestActions: ActionMap = {
     access: 'public',
     input: z.strictObject({ contestId: idSchema }),
     async run({ contestId }) {
-      const contest = await db.collection('contests').where({ _id: contestId }).limit(1).get();
-      ensure(contest.data.length === 1, 'not-found', '找不到该比武活动');
-      const res = await db.collection('candidates').where({ contestId, status: 'approved' }).limit(1000).get();
+      // The contest check runs beside the candidates read: one round trip instead of two.
+      const [, res] = await Promise.all([loadContest(contestId), db.collection('candidates').where({ contestId, status: 'approved' }).limit(1000).get()]);
       const candidates = res.data as CandidateDoc[];
       const secretaryIds = candidates.map((c) => c.secretaryId);
       const showcases = secretaryIds.length

@@ -1,4 +1,6 @@
 import { db } from './cloud';
+import type { Transaction } from './db-types';
+import { checked } from './transaction';
 import { userKey } from './user-key';
 
 /**
@@ -24,9 +26,16 @@ export interface AuditDoc extends AuditEntry {
   at: Date;
 }
 
-export async function appendAudit(entry: AuditEntry): Promise<void> {
+function auditData(entry: AuditEntry) {
   // `null` instead of `undefined` so that "nothing before" is stored and shown, not dropped.
-  await db.collection('audit').add({
-    data: { ...entry, actorKey: userKey(entry.actor), before: entry.before ?? null, after: entry.after ?? null, at: db.serverDate() },
-  });
+  return { ...entry, actorKey: userKey(entry.actor), before: entry.before ?? null, after: entry.after ?? null, at: db.serverDate() };
+}
+
+export async function appendAudit(entry: AuditEntry): Promise<void> {
+  await db.collection('audit').add({ data: auditData(entry) });
+}
+
+/** The entry as part of transaction `t`: it exists exactly when the change it describes does. */
+export async function auditIn(t: Transaction, entry: AuditEntry): Promise<void> {
+  checked(await t.collection('audit').add({ data: auditData(entry) }));
 }

@@ -1,5 +1,6 @@
-import { ensure, isVotingOpen, type CandidateDoc, type ContestDoc, type DimensionKey } from '@yanzhen/domain';
+import { ensure, type CandidateDoc, type ContestDoc, type DimensionKey } from '@yanzhen/domain';
 import { _, db } from '../shared/cloud';
+import { votingOf } from '../shared/contests';
 import type { ShowcaseRecord } from './content';
 import { tempUrls, toCard, withPhotoUrls, type ShowcaseCard } from './cards';
 
@@ -54,28 +55,25 @@ export async function featured(limit: number): Promise<ShowcaseCard[]> {
   return withPhotoUrls((res.data as ShowcaseRecord[]).map(toCard));
 }
 
-/** The contests a secretary is an approved candidate in, with what the vote button needs. */
+/** The contests a secretary is an approved candidate in, with what the vote button needs: one read (`$lookup`). */
 async function contestsOf(secretaryId: string, now: Date) {
-  const cands = (await db.collection('candidates').where({ secretaryId, status: 'approved' }).limit(100).get()).data as CandidateDoc[];
-  if (cands.length === 0) return [];
-  const contests = (await db.collection('contests').where({ _id: _.in(cands.map((c) => c.contestId)) }).limit(100).get()).data as ContestDoc[];
-  const byId = new Map(contests.map((c) => [c._id, c]));
-  return cands
-    .filter((c) => byId.has(c.contestId))
-    .map((c) => {
-      const contest = byId.get(c.contestId) as ContestDoc;
-      return {
-        contestId: contest._id,
-        candidateId: c._id,
-        title: contest.title,
-        year: contest.year,
-        status: contest.status,
-        votingOpen: isVotingOpen(contest.vote, now),
-        voteRule: { perDay: contest.vote.perDay, perCandidatePerDay: contest.vote.perCandidatePerDay },
-        voteStart: contest.vote.start,
-        voteEnd: contest.vote.end,
-      };
-    })
+  const res = (await db
+    .collection('candidates')
+    .aggregate()
+    .match({ secretaryId, status: 'approved' })
+    .limit(100)
+    .lookup({ from: 'contests', localField: 'contestId', foreignField: '_id', as: 'contests' })
+    .end()) as { list: (CandidateDoc & { contests: ContestDoc[] })[] };
+  return res.list
+    .filter((c) => c.contests.length > 0)
+    .map(({ _id: candidateId, contests: [contest] }) => ({
+      contestId: contest._id,
+      candidateId,
+      title: contest.title,
+      year: contest.year,
+      status: contest.status,
+      ...votingOf(contest, now),
+    }))
     .sort((a, b) => b.year - a.year);
 }
 

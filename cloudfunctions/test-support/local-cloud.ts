@@ -18,8 +18,9 @@ export interface FunctionHarness {
 
 export type Caller = <T = unknown>(fn: string, event: Record<string, unknown>) => Promise<Envelope<T>>;
 
-export async function startFunctionHarness(opts: { seed?: boolean } = {}): Promise<FunctionHarness> {
-  const cloud = await startLocalCloud({ seed: opts.seed ?? true, quiet: true });
+/** `env`: extra emulator environment, e.g. `MAX_INSTANCES_PER_FUNCTION` so that races get real parallelism. */
+export async function startFunctionHarness(opts: { seed?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<FunctionHarness> {
+  const cloud = await startLocalCloud({ seed: opts.seed ?? true, quiet: true, env: opts.env });
   const client = new FunctionsClient(cloud.url);
   return {
     cloud,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userKeySchema } from '@yanzhen/domain';
 import { action } from '../shared/action';
 import type { AuditDoc } from '../shared/audit';
 import { _, db } from '../shared/cloud';
@@ -11,7 +12,7 @@ export const auditList = action({
   input: z.strictObject({
     /** The audited action, e.g. `user.unbind` (named `operation` because `action` names the call itself). */
     operation: z.string().max(64).optional(),
-    actorKey: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+    actorKey: userKeySchema.optional(),
     target: z.string().max(128).optional(),
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),

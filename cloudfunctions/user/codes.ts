@@ -7,7 +7,9 @@ import {
 import { action, type ActionContext } from '../shared/action';
 import { appendAudit } from '../shared/audit';
 import { _, db } from '../shared/cloud';
-import { applyGrant, checkGrant } from './grants';
+import { loadContest } from '../shared/contests';
+import { checked, inTransaction, readInTransaction } from '../shared/transaction';
+import { grantIn } from './grants';
 
 /** A one-time code: single use, expires, and locks after CODE_MAX_ATTEMPTS wrong secrets. */
 interface CodeDoc {
@@ -23,6 +25,9 @@ interface CodeDoc {
   issuedBy: string;
   createdAt: Date;
 }
+
+/** A unique-index (or `_id`) violation: E11000 duplicate key. */
+const isDuplicate = (err: unknown): boolean => String((err as Error)?.message ?? err).includes('duplicate');
 
 const hashSecret = (ticket: string, secret: string) => createHash('sha256').update(`${ticket}:${secret}`).digest('hex');
 
@@ -42,53 +47,80 @@ async function issue(kind: CodeKind, target: { secretaryId?: string; contestId?:
     await db.collection('bindingCodes').add({ data: doc });
   } catch (err) {
     // A ticket collision (unique index) is rare; one retry with a fresh ticket is enough.
-    if (!String((err as Error).message).includes('duplicate')) throw err;
+    if (!isDuplicate(err)) throw err;
     return issue(kind, target, ctx);
   }
   await appendAudit({ actor, action: `user.${kind === 'secretary' ? 'issueBindingCode' : kind === 'admin' ? 'inviteAdmin' : 'inviteJudge'}`, target: target.secretaryId ? `secretaries/${target.secretaryId}` : target.contestId ? `contests/${target.contestId}` : 'users', before: null, after: { ticket, kind, expiresAt } });
   return { code: `${ticket}-${secret}`, expiresAt };
 }
 
-async function countFailure(openid: string, now: Date): Promise<void> {
-  const id = `bind-failures:${openid}:${chinaDay(now)}`;
-  const res = await db.collection('rateLimits').doc(id).update({ data: { count: _.inc(1) } });
-  if (!res.stats.updated) await db.collection('rateLimits').doc(id).set({ data: { count: 1, day: chinaDay(now) } });
+/**
+ * Wrong codes per caller and day (CODE_FAILURES_PER_DAY). Every redemption first takes a slot with one
+ * atomic conditional `$inc` (or creates the day's counter), and gives it back unless it was a wrong guess:
+ * a burst of parallel guesses cannot get past the limit, and no increment is lost to a race.
+ */
+const failureCounterId = (openid: string, now: Date) => `bind-failures:${openid}:${chinaDay(now)}`;
+
+async function takeGuessSlot(openid: string, now: Date): Promise<void> {
+  const id = failureCounterId(openid, now);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const taken = await db.collection('rateLimits').where({ _id: id, count: _.lt(CODE_FAILURES_PER_DAY) }).update({ data: { count: _.inc(1) } });
+    if (taken.stats.updated === 1) return;
+    try {
+      await db.collection('rateLimits').add({ data: { _id: id, count: 1, day: chinaDay(now) } });
+      return;
+    } catch (err) {
+      // The counter exists: at the limit, or just created by a parallel guess (then the update takes a slot).
+      if (!isDuplicate(err)) throw err;
+    }
+  }
+  throw new AppError('resource-exhausted', '今天输错次数太多，请明天再试或联系区委组织部');
 }
 
-async function failuresToday(openid: string, now: Date): Promise<number> {
-  const found = await db.collection('rateLimits').where({ _id: `bind-failures:${openid}:${chinaDay(now)}` }).get();
-  return (found.data[0] as { count?: number } | undefined)?.count ?? 0;
+async function returnGuessSlot(openid: string, now: Date): Promise<void> {
+  await db.collection('rateLimits').doc(failureCounterId(openid, now)).update({ data: { count: _.inc(-1) } });
+}
+
+/** Why a code cannot be used any more, checked before the secret (clear message) and again in the claim. */
+function ensureUsable(doc: CodeDoc | undefined, now: Date): asserts doc is CodeDoc {
+  ensure(doc, 'failed-precondition', '该绑定码已作废，请使用最新发放的绑定码');
+  ensure(doc.status !== 'used', 'failed-precondition', '该绑定码已使用过，请联系区委组织部重新发放');
+  ensure(doc.status !== 'locked' && doc.attempts < CODE_MAX_ATTEMPTS, 'failed-precondition', '该绑定码输错次数过多已锁定，请联系区委组织部重新发放');
+  ensure(doc.status === 'active', 'failed-precondition', '该绑定码已作废，请使用最新发放的绑定码');
+  ensure(new Date(doc.expiresAt).getTime() > now.getTime(), 'failed-precondition', '该绑定码已过期，请联系区委组织部重新发放');
 }
 
 async function redeem(code: string, ctx: ActionContext) {
   const openid = ctx.caller.openid as string;
-  ensure((await failuresToday(openid, ctx.now)) < CODE_FAILURES_PER_DAY, 'resource-exhausted', '今天输错次数太多，请明天再试或联系区委组织部');
   const [ticket, secret] = code.split('-');
-  const found = await db.collection('bindingCodes').where({ ticket }).limit(1).get();
-  const doc = found.data[0] as CodeDoc | undefined;
-  if (!doc) {
-    await countFailure(openid, ctx.now);
-    throw new AppError('not-found', '绑定码不正确，请核对后重新输入');
+  await takeGuessSlot(openid, ctx.now);
+  let wrongGuess = false;
+  try {
+    const found = await db.collection('bindingCodes').where({ ticket }).limit(1).get();
+    const doc = found.data[0] as CodeDoc | undefined;
+    wrongGuess = !doc;
+    ensure(doc, 'not-found', '绑定码不正确，请核对后重新输入');
+    ensureUsable(doc, ctx.now);
+    if (!timingSafeEqual(Buffer.from(hashSecret(ticket, secret)), Buffer.from(doc.secretHash))) {
+      wrongGuess = true;
+      await db.collection('bindingCodes').doc(doc._id).update({ data: { attempts: _.inc(1) } });
+      await db.collection('bindingCodes').where({ _id: doc._id, status: 'active', attempts: _.gte(CODE_MAX_ATTEMPTS) }).update({ data: { status: 'locked' } });
+      const left = Math.max(0, CODE_MAX_ATTEMPTS - doc.attempts - 1);
+      throw new AppError('invalid-argument', left ? `绑定码不正确，还可以再试 ${left} 次` : '绑定码输错次数过多，已锁定，请联系区委组织部重新发放');
+    }
+    // Claim and grant in one transaction: of two simultaneous redemptions of one code, or of two codes by
+    // one user, only one commits; a refused grant leaves the code usable; the audit entry comes with it.
+    const result = await inTransaction(async (t) => {
+      const current = await readInTransaction<CodeDoc>(t, 'bindingCodes', doc._id);
+      ensureUsable(current, ctx.now);
+      const granted = await grantIn(t, openid, current, ctx.now);
+      checked(await t.collection('bindingCodes').doc(doc._id).update({ data: { status: 'used', usedBy: openid, usedAt: ctx.now } }));
+      return granted;
+    });
+    return { kind: doc.kind, ...result };
+  } finally {
+    if (!wrongGuess) await returnGuessSlot(openid, ctx.now);
   }
-  ensure(doc.status !== 'used', 'failed-precondition', '该绑定码已使用过，请联系区委组织部重新发放');
-  ensure(doc.status !== 'locked', 'failed-precondition', '该绑定码输错次数过多已锁定，请联系区委组织部重新发放');
-  ensure(doc.status === 'active', 'failed-precondition', '该绑定码已作废，请使用最新发放的绑定码');
-  ensure(new Date(doc.expiresAt).getTime() > ctx.now.getTime(), 'failed-precondition', '该绑定码已过期，请联系区委组织部重新发放');
-  const good = timingSafeEqual(Buffer.from(hashSecret(ticket, secret)), Buffer.from(doc.secretHash));
-  if (!good) {
-    await countFailure(openid, ctx.now);
-    await db.collection('bindingCodes').doc(doc._id).update({ data: { attempts: _.inc(1) } });
-    await db.collection('bindingCodes').where({ _id: doc._id, status: 'active', attempts: _.gte(CODE_MAX_ATTEMPTS) }).update({ data: { status: 'locked' } });
-    const left = Math.max(0, CODE_MAX_ATTEMPTS - doc.attempts - 1);
-    throw new AppError('invalid-argument', left ? `绑定码不正确，还可以再试 ${left} 次` : '绑定码输错次数过多，已锁定，请联系区委组织部重新发放');
-  }
-  await checkGrant(openid, doc);
-  // The conditional update is the single-use guarantee: of two simultaneous redemptions only one updates.
-  const claimed = await db.collection('bindingCodes').where({ _id: doc._id, status: 'active', attempts: _.lt(CODE_MAX_ATTEMPTS) }).update({ data: { status: 'used', usedBy: openid, usedAt: ctx.now } });
-  ensure(claimed.stats.updated === 1, 'failed-precondition', '该绑定码已使用过，请联系区委组织部重新发放');
-  const granted = await applyGrant(openid, doc, ctx);
-  await appendAudit({ actor: openid, action: 'user.redeemCode', target: granted.target, before: granted.before, after: granted.after });
-  return { kind: doc.kind, ...granted.result };
 }
 
 export const codeActions = {
@@ -109,8 +141,7 @@ export const codeActions = {
     access: 'admin',
     input: z.strictObject({ contestId: idSchema }),
     async run({ contestId }, ctx) {
-      const found = await db.collection('contests').where({ _id: contestId }).limit(1).get();
-      ensure(found.data.length === 1, 'not-found', '找不到该比武活动');
+      await loadContest(contestId);
       return issue('judge', { contestId }, ctx);
     },
   }),

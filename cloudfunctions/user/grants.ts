@@ -1,67 +1,55 @@
 import { ensure, type CodeKind, type Role } from '@yanzhen/domain';
-import type { ActionContext } from '../shared/action';
-import { _, db } from '../shared/cloud';
+import { auditIn } from '../shared/audit';
+import type { Transaction } from '../shared/db-types';
 import type { UserDoc } from '../shared/identity';
+import { checked, readInTransaction } from '../shared/transaction';
 import { userKey } from '../shared/user-key';
 
-interface Grantable {
+/** What a one-time code grants: a secretary binding, the admin role, or judging one contest. */
+export interface Grantable {
   kind: CodeKind;
   secretaryId?: string;
   contestId?: string;
 }
 
-export async function getUser(openid: string): Promise<UserDoc | undefined> {
-  const found = await db.collection('users').where({ _id: openid }).limit(1).get();
-  return found.data[0] as UserDoc | undefined;
-}
+const withRole = (roles: Role[] | undefined, role: Role): Role[] => [...new Set([...(roles ?? []), role])];
 
-/** Update the user's doc, creating it (with its opaque key) the first time. */
-export async function upsertUser(openid: string, patch: Record<string, unknown>, now: Date): Promise<void> {
-  const res = await db.collection('users').doc(openid).update({ data: { ...patch, updatedAt: now } });
-  if (res.stats.updated) return;
-  const plain = Object.fromEntries(Object.entries(patch).filter(([, v]) => typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date));
-  const roles = patch.roles === undefined ? [] : (patch.roles as Role[]);
-  await db.collection('users').doc(openid).set({ data: { key: userKey(openid), ...plain, roles, updatedAt: now } });
-}
-
-export async function addRole(openid: string, role: Role, extra: Record<string, unknown>, now: Date): Promise<void> {
-  const user = await getUser(openid);
-  if (user) await upsertUser(openid, { ...extra, roles: _.addToSet(role) }, now);
-  else await upsertUser(openid, { ...extra, roles: [role] }, now);
-}
-
-/** Preconditions checked before a code is spent, so a refused grant leaves the code usable. */
-export async function checkGrant(openid: string, code: Grantable): Promise<void> {
-  if (code.kind !== 'secretary') return;
-  const user = await getUser(openid);
-  ensure(!user?.secretaryId || user.secretaryId === code.secretaryId, 'failed-precondition', '您的微信已绑定其他书记档案，请先联系区委组织部解绑');
-  const sec = await db.collection('secretaries').where({ _id: code.secretaryId }).limit(1).get();
-  ensure(sec.data.length === 1, 'not-found', '该绑定码对应的书记档案已不存在');
-  const boundTo = (sec.data[0] as { openid?: string }).openid;
-  ensure(!boundTo || boundTo === openid, 'failed-precondition', '该书记档案已绑定其他微信，请联系区委组织部解绑后重新发放');
-}
-
-export async function applyGrant(openid: string, code: Grantable, ctx: ActionContext) {
-  const user = await getUser(openid);
+/**
+ * Grants `code` to `openid` inside transaction `t`: the user document, the archive record (or judge
+ * assignment) and the audit entry are written together or not at all. Every check reads inside the
+ * transaction, so two parallel redemptions that touch the same user or archive record cannot both pass:
+ * one conflicts, retries, and then meets the other's result (e.g. 已绑定其他书记档案).
+ */
+export async function grantIn(t: Transaction, openid: string, code: Grantable, now: Date) {
+  const user = await readInTransaction<UserDoc>(t, 'users', openid);
   // Audited as roles and binding only: the user doc's _id is the OpenID, which admin views never show.
   const before = user ? { roles: user.roles ?? [], secretaryId: user.secretaryId ?? null } : null;
+  const { _id: _openid, ...kept } = user ?? { _id: openid };
+  const next: Omit<UserDoc, '_id'> & { key: string } = { ...kept, key: userKey(openid), updatedAt: now };
+  let granted: { target: string; after: unknown; result: Record<string, unknown> };
+
   if (code.kind === 'secretary') {
-    const sec = (await db.collection('secretaries').doc(code.secretaryId as string).get()).data as { street: string; name: string; community: string };
-    await addRole(openid, 'secretary', { secretaryId: code.secretaryId, street: sec.street }, ctx.now);
-    await db.collection('secretaries').doc(code.secretaryId as string).update({ data: { openid, boundAt: ctx.now } });
-    return { target: `secretaries/${code.secretaryId}`, before, after: { secretaryId: code.secretaryId }, result: { secretaryId: code.secretaryId, secretary: { name: sec.name, community: sec.community } } };
+    const secretaryId = code.secretaryId as string;
+    ensure(!user?.secretaryId || user.secretaryId === secretaryId, 'failed-precondition', '您的微信已绑定其他书记档案，请先联系区委组织部解绑');
+    const sec = await readInTransaction<{ street: string; name: string; community: string; openid?: string }>(t, 'secretaries', secretaryId);
+    ensure(sec, 'not-found', '该绑定码对应的书记档案已不存在');
+    ensure(!sec.openid || sec.openid === openid, 'failed-precondition', '该书记档案已绑定其他微信，请联系区委组织部解绑后重新发放');
+    checked(await t.collection('secretaries').doc(secretaryId).update({ data: { openid, boundAt: now } }));
+    Object.assign(next, { roles: withRole(user?.roles, 'secretary'), secretaryId, street: sec.street });
+    granted = { target: `secretaries/${secretaryId}`, after: { secretaryId }, result: { secretaryId, secretary: { name: sec.name, community: sec.community } } };
+  } else if (code.kind === 'admin') {
+    next.roles = withRole(user?.roles, 'admin');
+    granted = { target: `users/${userKey(openid)}`, after: { role: 'admin' }, result: {} };
+  } else {
+    const contestId = code.contestId as string;
+    const assigned = checked(await t.collection('judgeAssignments').where({ contestId, openid }).get());
+    // Already a judge of this contest: redeeming a second invitation adds no second assignment.
+    if (assigned.data.length === 0) checked(await t.collection('judgeAssignments').add({ data: { contestId, openid, key: userKey(openid), createdAt: now } }));
+    next.roles = withRole(user?.roles, 'judge');
+    granted = { target: `contests/${contestId}`, after: { role: 'judge', contestId }, result: { contestId } };
   }
-  if (code.kind === 'admin') {
-    await addRole(openid, 'admin', {}, ctx.now);
-    return { target: `users/${userKey(openid)}`, before, after: { role: 'admin' }, result: {} };
-  }
-  const contestId = code.contestId as string;
-  await addRole(openid, 'judge', {}, ctx.now);
-  try {
-    await db.collection('judgeAssignments').add({ data: { contestId, openid, key: userKey(openid), createdAt: ctx.now } });
-  } catch (err) {
-    // Already a judge of this contest: redeeming a second invitation changes nothing.
-    if (!String((err as Error).message).includes('duplicate')) throw err;
-  }
-  return { target: `contests/${contestId}`, before, after: { role: 'judge', contestId }, result: { contestId } };
+
+  checked(await t.collection('users').doc(openid).set({ data: next }));
+  await auditIn(t, { actor: openid, action: 'user.redeemCode', target: granted.target, before, after: granted.after });
+  return granted.result;
 }

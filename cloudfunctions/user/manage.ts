@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { STREETS, ensure, idSchema, userKeySchema } from '@yanzhen/domain';
 import { action } from '../shared/action';
-import { appendAudit } from '../shared/audit';
+import { auditIn } from '../shared/audit';
 import { _, db } from '../shared/cloud';
 import { configuredAdmins, type UserDoc } from '../shared/identity';
 import { userKey } from '../shared/user-key';
-import { getUser } from './grants';
+import { checked, inTransaction, readInTransaction } from '../shared/transaction';
 
 async function userByKey(key: string): Promise<UserDoc> {
   const found = await db.collection('users').where({ key }).limit(1).get();
@@ -41,14 +41,16 @@ export const manageActions = {
     access: 'admin',
     input: z.strictObject({ secretaryId: idSchema }),
     async run({ secretaryId }, ctx) {
-      const sec = await db.collection('secretaries').where({ _id: secretaryId }).limit(1).get();
-      ensure(sec.data.length === 1, 'not-found', '找不到该书记档案');
-      const openid = (sec.data[0] as { openid?: string }).openid;
-      ensure(openid, 'failed-precondition', '该书记档案尚未绑定微信');
-      const before = await getUser(openid);
-      await db.collection('secretaries').doc(secretaryId).update({ data: { openid: _.remove(), boundAt: _.remove() } });
-      await db.collection('users').doc(openid).update({ data: { secretaryId: _.remove(), street: _.remove(), roles: withoutRole(before?.roles, 'secretary'), updatedAt: ctx.now } });
-      await appendAudit({ actor: ctx.caller.openid as string, action: 'user.unbind', target: `secretaries/${secretaryId}`, before: { secretaryId, userKey: userKey(openid) }, after: null });
+      await inTransaction(async (t) => {
+        const sec = await readInTransaction<{ openid?: string }>(t, 'secretaries', secretaryId);
+        ensure(sec, 'not-found', '找不到该书记档案');
+        const openid = sec.openid;
+        ensure(openid, 'failed-precondition', '该书记档案尚未绑定微信');
+        const user = await readInTransaction<UserDoc>(t, 'users', openid);
+        checked(await t.collection('secretaries').doc(secretaryId).update({ data: { openid: _.remove(), boundAt: _.remove() } }));
+        if (user) checked(await t.collection('users').doc(openid).update({ data: { secretaryId: _.remove(), street: _.remove(), roles: withoutRole(user.roles, 'secretary'), updatedAt: ctx.now } }));
+        await auditIn(t, { actor: ctx.caller.openid as string, action: 'user.unbind', target: `secretaries/${secretaryId}`, before: { secretaryId, userKey: userKey(openid) }, after: null });
+      });
       return { secretaryId, unbound: true };
     },
   }),
@@ -69,12 +71,16 @@ export const manageActions = {
     access: 'admin',
     input: z.strictObject({ userKey: userKeySchema }),
     async run(input, ctx) {
-      const user = await userByKey(input.userKey);
-      ensure(!configuredAdmins().includes(user._id), 'failed-precondition', '该管理员来自系统配置，需修改配置后才能移除');
-      ensure(user._id !== ctx.caller.openid, 'failed-precondition', '不能移除自己的管理员身份');
-      ensure(user.roles?.includes('admin'), 'failed-precondition', '该用户不是管理员');
-      await db.collection('users').doc(user._id).update({ data: { roles: withoutRole(user.roles, 'admin'), updatedAt: ctx.now } });
-      await appendAudit({ actor: ctx.caller.openid as string, action: 'user.revokeAdmin', target: `users/${input.userKey}`, before: { roles: user.roles }, after: { roles: withoutRole(user.roles, 'admin') } });
+      const { _id: openid } = await userByKey(input.userKey);
+      ensure(!configuredAdmins().includes(openid), 'failed-precondition', '该管理员来自系统配置，需修改配置后才能移除');
+      ensure(openid !== ctx.caller.openid, 'failed-precondition', '不能移除自己的管理员身份');
+      // Roles are re-read and written in one transaction, so a role granted meanwhile is not lost.
+      await inTransaction(async (t) => {
+        const user = await readInTransaction<UserDoc>(t, 'users', openid);
+        ensure(user && user.roles?.includes('admin'), 'failed-precondition', '该用户不是管理员');
+        checked(await t.collection('users').doc(openid).update({ data: { roles: withoutRole(user.roles, 'admin'), updatedAt: ctx.now } }));
+        await auditIn(t, { actor: ctx.caller.openid as string, action: 'user.revokeAdmin', target: `users/${input.userKey}`, before: { roles: user.roles }, after: { roles: withoutRole(user.roles, 'admin') } });
+      });
       return { userKey: input.userKey, revoked: true };
     },
   }),
@@ -90,12 +96,16 @@ export const manageActions = {
     access: 'admin',
     input: z.strictObject({ contestId: idSchema, userKey: userKeySchema }),
     async run({ contestId, userKey: key }, ctx) {
-      const removed = await db.collection('judgeAssignments').where({ contestId, key }).remove();
-      ensure(removed.stats.removed > 0, 'not-found', '该评委不在此比武活动中');
-      const user = await userByKey(key);
-      const others = await db.collection('judgeAssignments').where({ openid: user._id }).count();
-      if (others.total === 0) await db.collection('users').doc(user._id).update({ data: { roles: withoutRole(user.roles, 'judge'), updatedAt: ctx.now } });
-      await appendAudit({ actor: ctx.caller.openid as string, action: 'user.removeJudge', target: `contests/${contestId}`, before: { userKey: key }, after: null });
+      await inTransaction(async (t) => {
+        const assignments = checked(await t.collection('judgeAssignments').where({ key }).get()).data as { _id: string; contestId: string; openid: string }[];
+        const assignment = assignments.find((a) => a.contestId === contestId);
+        ensure(assignment, 'not-found', '该评委不在此比武活动中');
+        checked(await t.collection('judgeAssignments').doc(assignment._id).remove());
+        // The judge role goes with the last assignment.
+        const user = await readInTransaction<UserDoc>(t, 'users', assignment.openid);
+        if (user && assignments.length === 1) checked(await t.collection('users').doc(user._id).update({ data: { roles: withoutRole(user.roles, 'judge'), updatedAt: ctx.now } }));
+        await auditIn(t, { actor: ctx.caller.openid as string, action: 'user.removeJudge', target: `contests/${contestId}`, before: { userKey: key }, after: null });
+      });
       return { contestId, userKey: key, removed: true };
     },
   }),

@@ -1,4 +1,4 @@
-import { decideVote, EMPTY_USAGE, isVotingOpen, rankCandidates, refusalMessage, remainingToday, tallyShard, TALLY_SHARDS, type QuotaUsage } from './vote';
+import { decideVote, EMPTY_USAGE, usageOf, voteRuleOf, isVotingOpen, rankCandidates, refusalMessage, remainingToday, tallyShard, TALLY_SHARDS, type QuotaUsage } from './vote';
 
 const rule = { perDay: 3, perCandidatePerDay: 1 };
 
@@ -72,5 +72,15 @@ describe('tally shards and the ranking', () => {
       { candidateId: 'a', name: '甲', votes: 4 },
       { candidateId: 'c', name: '丙', votes: 0 },
     ]);
+  });
+});
+
+describe('reading stored vote settings', () => {
+  it('takes the usage out of a stored quota document, or none yet', () => {
+    expect(usageOf(undefined)).toEqual({ total: 0, byCandidate: {} });
+    expect(usageOf({ total: 2, byCandidate: { a: 1, b: 1 }, contestId: 'c' } as never)).toEqual({ total: 2, byCandidate: { a: 1, b: 1 } });
+  });
+  it('takes just the limits out of a contest', () => {
+    expect(voteRuleOf({ vote: { perDay: 3, perCandidatePerDay: 1, weight: 0 } as never })).toEqual({ perDay: 3, perCandidatePerDay: 1 });
   });
 });

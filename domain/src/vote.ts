@@ -1,4 +1,4 @@
-import type { VoteRule } from './contest';
+import type { VoteRule, VoteWindow } from './contest';
 
 /**
  * Public-voting rules as pure functions: the cloud function `vote` reads the state, asks these, and
@@ -26,6 +26,17 @@ export interface QuotaUsage {
 }
 
 export const EMPTY_USAGE: QuotaUsage = { total: 0, byCandidate: {} };
+
+/** The usage held by a stored quota document (or none yet today), without its other fields. */
+export function usageOf(stored: Partial<QuotaUsage> | null | undefined): QuotaUsage {
+  return stored ? { total: stored.total ?? 0, byCandidate: stored.byCandidate ?? {} } : EMPTY_USAGE;
+}
+
+/** Just the limits of a contest's vote settings (what the voter is told and what `decideVote` needs). */
+export const voteRuleOf = (contest: { vote: Pick<VoteWindow, 'perDay' | 'perCandidatePerDay'> }): VoteRule => ({
+  perDay: contest.vote.perDay,
+  perCandidatePerDay: contest.vote.perCandidatePerDay,
+});
 
 export type VoteDecision =
   | { accepted: true; usage: QuotaUsage; remainingToday: number }

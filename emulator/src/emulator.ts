@@ -138,4 +138,3 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
     },
   };
 }
-export const createEmulator = startEmulator;

@@ -41,6 +41,12 @@ describe('query operators', () => {
     expect(await ids({ tags: 'red' })).toEqual(['a', 'd']);
   });
 
+  it('answers _id in [...] in natural order, not in the order of the list', async () => {
+    const _ = db.command;
+    const res = await db.collection('items').where({ _id: _.in(['d', 'a', 'c', 'a']) }).get();
+    expect(res.data.map((d: { _id: string }) => d._id)).toEqual(['a', 'c', 'd']);
+  });
+
   it('and, or (top level and field level), not', async () => {
     const _ = db.command;
     expect(await ids({ n: _.gt(1).and(_.lt(4)) })).toEqual(['b', 'c']);

@@ -65,6 +65,7 @@ export function salons(now: Date): SeedSalon[] {
   return topics.map(([topic, departments], i) => {
     const monthsAgo = 3 - i;
     const date = new Date(now.getTime() - monthsAgo * 30 * DAY + (monthsAgo === 0 ? 9 * DAY : 0));
+    date.setUTCHours(6, 30, 0, 0); // salons start at 14:30 China time
     return {
       _id: `salon-${i + 1}`,
       title: `第${i + 12}期社区书记沙龙`,

@@ -53,7 +53,7 @@ export interface Session {
   remove(c: Collection, id: string): void;
 }
 
-export function* matchRows(store: Store, c: Collection, filter: Filter): Generator<Loaded> {
+function* matchRows(store: Store, c: Collection, filter: Filter): Generator<Loaded> {
   const plan = planQuery(filter.raw, c.indexes, c.multikey);
   for (const row of store.candidates(c, plan)) {
     const loaded = new Loaded(row.id, row.data, row.version);

@@ -163,10 +163,13 @@ export class Store {
   /** Rows that may match, in insertion order. Lazy so that an unordered, limited query can stop early. */
   *candidates(c: Collection, plan: Plan): Generator<Row> {
     if (plan.kind === 'ids') {
-      for (const id of plan.ids) {
-        const row = this.byId(c, id);
+      if (plan.ids.length === 1) {
+        const row = this.byId(c, plan.ids[0]);
         if (row) yield row;
+        return;
       }
+      // Natural order, as MongoDB answers `_id: {$in: [...]}`, not the order of the list.
+      yield* this.prepare(`SELECT id, data, version FROM "${c.table}" WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq`).iterate(JSON.stringify(plan.ids));
       return;
     }
     if (plan.kind === 'index') {

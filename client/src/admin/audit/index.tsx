@@ -89,7 +89,7 @@ export default function AuditPage() {
         <Input
           className='adm-input audit__target'
           value={target}
-          placeholder='按对象筛选，如 secretaries/sec-02'
+          placeholder='对象编号，如 secretaries/sec-02'
           onInput={(e) => setTarget(e.detail.value)}
           onConfirm={() => setApplied({ operation, target })}
         />
@@ -100,7 +100,11 @@ export default function AuditPage() {
       {loaded.status === 'loading' ? <LoadingView text='正在读取操作记录…' /> : null}
       {loaded.status === 'failed' ? <ErrorView error={loaded.error} onRetry={() => void loadFirst()} /> : null}
       {loaded.status === 'ready' && loaded.items.length === 0 ? (
-        <Text className='adm-empty audit__empty'>没有符合条件的记录。换一个操作类型，或清空对象筛选再试。</Text>
+        <Text className='adm-empty audit__empty'>
+          {applied.operation || applied.target
+            ? '没有符合条件的记录。换一个操作类型，或清空对象筛选再试。'
+            : '还没有操作记录。发放绑定码、邀请、审核等操作完成后会记在这里。'}
+        </Text>
       ) : null}
       {loaded.status === 'ready' ? loaded.items.map((row, i) => <Entry key={`${row.at}:${i}`} row={row} />) : null}
       {loaded.status === 'ready' && loaded.hasMore ? (

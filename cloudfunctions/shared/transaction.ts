@@ -1,0 +1,65 @@
+import { AppError } from '@yanzhen/domain';
+import { db } from './cloud';
+import type { Doc, Transaction } from './db-types';
+
+/**
+ * CloudBase transactions for writes that must happen together or not at all (a vote with its tally, a
+ * grant with its audit entry). Real CloudBase: single-document operations only (doc get/set/update/remove,
+ * add, where().get()), a write that conflicts with another open transaction fails with
+ * DATABASE_TRANSACTION_CONFLICT, and wx-server-sdk does not retry it: `inTransaction` does, with jitter,
+ * re-running the whole callback so that every decision is taken again on fresh reads.
+ */
+const MAX_ATTEMPTS = 10;
+
+/** True when the SDK error is CloudBase's "another transaction wrote this document first". */
+export function isTransactionConflict(err: unknown): boolean {
+  if (err instanceof AppError) return false;
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+  const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map((v) => String(v ?? '')).join(' ');
+  return text.includes('TRANSACTION_CONFLICT') || /transaction conflict/i.test(text);
+}
+
+/** The transaction calls answer `{ code, message }` instead of throwing in some SDK paths: make them throw. */
+export function checked<T>(res: T): T {
+  const r = res as { code?: unknown; message?: unknown } | null;
+  if (r && typeof r === 'object' && r.code) throw Object.assign(new Error(String(r.message ?? r.code)), { code: r.code });
+  return res;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** One document by `_id` inside a transaction, or undefined (`doc().get()` throws for a missing one there). */
+export async function readInTransaction<T = Doc>(t: Transaction, collection: string, id: string): Promise<T | undefined> {
+  const res = checked(await t.collection<T>(collection).where({ _id: id }).get());
+  return res.data[0];
+}
+
+/**
+ * Runs `work` in a transaction and commits it; on a conflict, starts over (up to MAX_ATTEMPTS). An
+ * AppError thrown by `work` (a refusal) rolls back and is answered as is: a refused action writes nothing.
+ */
+export async function inTransaction<R>(work: (t: Transaction) => Promise<R>, busyMessage = '操作的人太多了，请稍后再试'): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await attemptOnce(work);
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw new AppError('internal', busyMessage);
+      // Jittered backoff so the retries of a burst do not collide again in lockstep.
+      await sleep(Math.random() * 15 * attempt);
+    }
+  }
+}
+
+async function attemptOnce<R>(work: (t: Transaction) => Promise<R>): Promise<R> {
+  const t = await db.startTransaction();
+  let result: R;
+  try {
+    result = await work(t);
+  } catch (err) {
+    await t.rollback().catch(() => undefined); // the refusal or conflict does not depend on the rollback
+    throw err;
+  }
+  checked(await t.commit());
+  return result;
+}
