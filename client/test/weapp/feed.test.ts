@@ -1,26 +1,18 @@
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { bootMiniProgram, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
+import { closeMiniProgram, openMiniProgram, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
 import { countOf, tapText } from './resident-taps';
 
-// jest ignores testTimeout inside a project entry; a simulator round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
-
 // The compiled 风采 tab in miniprogram-simulate, reading the demo showcases from the real `showcase` function.
-let cloud: LocalCloud;
 let mini: MiniProgram;
 let page: SimComponent;
 
 const feedCalls = () => mini.calls.filter((c) => c.name === 'showcase');
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: true, quiet: true });
-  mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'demo-resident' });
+  ({ mini } = await openMiniProgram({ openid: 'demo-resident' }));
   page = mini.openPage('pages/showcases/index');
 });
 
-afterAll(async () => {
-  await cloud?.stop();
-});
+afterAll(closeMiniProgram);
 
 test('shows skeletons, then the first ten cards with name, community, street and dimension tags', async () => {
   await waitFor(() => countOf(page, 'yz-card') === 10, 'the first page of cards');

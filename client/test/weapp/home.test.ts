@@ -1,23 +1,15 @@
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { bootMiniProgram, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
-
-// jest ignores testTimeout inside a project entry; a browser/simulator round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
+import { closeMiniProgram, openMiniProgram, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
 
 // The compiled home page in miniprogram-simulate, as a resident opening it from the public account.
-let cloud: LocalCloud;
 let mini: MiniProgram;
 let page: SimComponent;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: true, quiet: true });
-  mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'demo-resident' });
+  ({ mini } = await openMiniProgram({ openid: 'demo-resident' }));
   page = mini.openPage('pages/index/index');
 });
 
-afterAll(async () => {
-  await cloud?.stop();
-});
+afterAll(closeMiniProgram);
 
 test('carries the channel banner and the 六共 model', async () => {
   await waitFor(() => textOf(page).includes('品质市中 活力党建'), 'the banner');

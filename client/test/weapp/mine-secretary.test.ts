@@ -1,21 +1,13 @@
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { bootMiniProgram, textOf, waitFor, type MiniProgram } from './mini-program';
-
-// jest ignores testTimeout inside a project entry; a simulator round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
+import { closeMiniProgram, openMiniProgram, textOf, waitFor, type MiniProgram } from './mini-program';
 
 // 我的 and 我的风采 in miniprogram-simulate as the demo secretary (bound to 郑晓梅 by the seed).
-let cloud: LocalCloud;
 let mini: MiniProgram;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ quiet: true, seed: true });
-  mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'demo-secretary' });
+  ({ mini } = await openMiniProgram({ openid: 'demo-secretary' }));
 });
 
-afterAll(async () => {
-  await cloud?.stop();
-});
+afterAll(closeMiniProgram);
 
 test('我的 greets the secretary by name and offers 我的风采, not binding nor 管理后台', async () => {
   const page = mini.openPage('pages/mine/index');

@@ -1,27 +1,19 @@
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { bootMiniProgram, tap, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
-
-// jest ignores testTimeout inside a project entry; a browser/simulator round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
+import { closeMiniProgram, openMiniProgram, tap, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
 
 // The compiled 我的 page in miniprogram-simulate, answering from the real `user` function in a local cloud.
 // The admin is demo-admin because the local config lists it in ADMIN_OPENIDS.
-let cloud: LocalCloud;
 let mini: MiniProgram;
 let page: SimComponent;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ quiet: true });
-  mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'demo-admin' });
+  ({ mini } = await openMiniProgram({ openid: 'demo-admin', seed: false }));
   // The first call is dropped, as on a phone that just lost its signal. The client logs it for developers.
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   mini.failNextCalls(1);
   page = mini.openPage('pages/mine/index');
 });
 
-afterAll(async () => {
-  await cloud?.stop();
-});
+afterAll(closeMiniProgram);
 
 test('a failed call shows a readable Chinese error with a retry button', async () => {
   await waitFor(() => textOf(page).includes('重新加载'), 'the error state');

@@ -1,3 +1,4 @@
+import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
 import fs from 'node:fs';
 import path from 'node:path';
 import { devLogin, postJson } from '../support/http';
@@ -142,4 +143,18 @@ export function tap(page: SimComponent, className: string): void {
   const target = page.querySelector(`#${sid}`);
   if (!target) throw new Error(`the simulator cannot reach #${sid}`);
   target.dispatchEvent('tap');
+}
+
+let opened: { cloud: LocalCloud; mini: MiniProgram } | undefined;
+
+/** A test file's mini-program: a local cloud (seeded unless asked otherwise) and the compiled app, as `openid`. */
+export async function openMiniProgram(opts: { openid: string; seed?: boolean }): Promise<{ cloud: LocalCloud; mini: MiniProgram }> {
+  const cloud = await startLocalCloud({ seed: opts.seed ?? true, quiet: true });
+  opened = { cloud, mini: await bootMiniProgram({ cloudUrl: cloud.url, openid: opts.openid }) };
+  return opened;
+}
+
+export async function closeMiniProgram(): Promise<void> {
+  await opened?.cloud.stop();
+  opened = undefined;
 }

@@ -1,25 +1,17 @@
-import { startLocalCloud, type LocalCloud } from '../../../scripts/local-cloud';
-import { bootMiniProgram, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
+import { closeMiniProgram, openMiniProgram, textOf, waitFor, type MiniProgram, type SimComponent } from './mini-program';
 import { tapText } from './resident-taps';
-
-// jest ignores testTimeout inside a project entry; a simulator round trip on a busy 2-core machine needs more than 5 s.
-jest.setTimeout(60_000);
 
 // The compiled showcase page in miniprogram-simulate, opened as WeChat opens it from the poster's mini-program
 // code (`scene` = URL-encoded `sid=<id>`), with the real `showcase` and `vote` functions behind it.
-let cloud: LocalCloud;
 let mini: MiniProgram;
 let page: SimComponent;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: true, quiet: true });
-  mini = await bootMiniProgram({ cloudUrl: cloud.url, openid: 'weapp-resident' });
+  ({ mini } = await openMiniProgram({ openid: 'weapp-resident' }));
   page = mini.openPage('pages/showcase/index', { scene: encodeURIComponent('sid=sec-02') });
 });
 
-afterAll(async () => {
-  await cloud?.stop();
-});
+afterAll(closeMiniProgram);
 
 test('renders the published story, achievements, tags and the open contest', async () => {
   await waitFor(() => textOf(page).includes('书记故事'), 'the showcase');
