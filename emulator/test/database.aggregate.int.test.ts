@@ -52,6 +52,22 @@ describe('aggregate', () => {
     ]);
   });
 
+  it('joins only what a matched document can meet, by any foreign field', async () => {
+    // The emulator reads just the foreign documents a leading $match + $lookup can join; the answer is the same.
+    const res = await db
+      .collection('users')
+      .aggregate()
+      .match({ _id: db.command.in(['u1', 'u3']) })
+      .lookup({ from: 'orders', localField: '_id', foreignField: 'userId', as: 'orders' })
+      .project({ _id: 1, amounts: '$orders.amount' })
+      .sort({ _id: 1 })
+      .end();
+    expect(res.list).toEqual([
+      { _id: 'u1', amounts: [10, 30] },
+      { _id: 'u3', amounts: [] },
+    ]);
+  });
+
   it('unwinds arrays, skips, limits and counts', async () => {
     const res = await db.collection('orders').aggregate().unwind('$items').sort({ items: 1, amount: 1 }).skip(1).limit(2).project({ _id: 0, items: 1 }).end();
     expect(res.list).toEqual([{ items: 'ink' }, { items: 'pen' }]);

@@ -33,7 +33,7 @@ export function aggregateDocuments(ctx: OpContext, c: Collection, params: AdminP
     source = [...ctx.session.find(c, compileFilter({}))].map((l) => l.doc);
   }
 
-  const joined = new Map<string, Doc[]>();
+  const joined = narrowLookup(ctx, pipeline, source);
   const collectionResolver = (name: string): Doc[] => {
     let docs = joined.get(name);
     if (!docs) {
@@ -45,4 +45,35 @@ export function aggregateDocuments(ctx: OpContext, c: Collection, params: AdminP
   };
   const list = new Aggregator(pipeline, { collectionResolver }).run(source) as Doc[];
   return { data: { list: list.map(encodeDoc) } };
+}
+
+/** A value at a dotted path of a plain document (undefined when any step is missing). */
+function valueAt(doc: Doc, path: string): unknown {
+  let value: unknown = doc;
+  for (const key of path.split('.')) value = isPlainObject(value) ? value[key] : undefined;
+  return value;
+}
+
+const JOINING_STAGES = ['$lookup', '$graphLookup', '$unionWith', '$facet'];
+
+/**
+ * When the first remaining stage is a plain `$lookup` (as in "candidate joined to its contest" on every
+ * vote), read only the foreign documents it can match — `{foreignField: {$in: local values}}`, which the
+ * index planner answers — instead of the whole foreign collection, so its cost does not grow with that
+ * collection. Falls back to the whole collection (an empty map) whenever that could change the answer:
+ * another joining stage later, a pipeline form, or local values that are missing, null or not scalars
+ * (those match by MongoDB's array and null rules).
+ */
+function narrowLookup(ctx: OpContext, pipeline: Doc[], source: Doc[]): Map<string, Doc[]> {
+  const narrowed = new Map<string, Doc[]>();
+  const lookup = pipeline[0]?.$lookup as Doc | undefined;
+  if (!isPlainObject(lookup) || lookup.pipeline !== undefined || lookup.let !== undefined) return narrowed;
+  const { from, localField, foreignField } = lookup;
+  if (typeof from !== 'string' || typeof localField !== 'string' || typeof foreignField !== 'string') return narrowed;
+  if (pipeline.slice(1).some((stage) => Object.keys(stage).some((key) => JOINING_STAGES.includes(key)))) return narrowed;
+  const values = source.map((doc) => valueAt(doc, localField));
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) return narrowed;
+  const other = collectionOf(ctx.store, { collectionName: from });
+  narrowed.set(from, [...ctx.session.find(other, compileFilter({ [foreignField]: { $in: [...new Set(values)] } }))].map((l) => l.doc));
+  return narrowed;
 }
