@@ -1,4 +1,6 @@
 import { NULL_KEY, arrayPathsIn, indexExpr, jsonPathLiteral, planQuery } from './planner';
+import { ObjectId } from 'bson';
+import { rowKey } from './ids';
 import type { IndexSpec } from './spec';
 
 const voterDay: IndexSpec = { name: 'voter_day', unique: false, keys: [{ field: 'voterId', direction: 1 }, { field: 'day', direction: 1 }] };
@@ -10,7 +12,17 @@ describe('index planning', () => {
   it('looks documents up by _id (equality or $in) without any index choice', () => {
     expect(planQuery({ _id: 'a', other: 1 }, indexes, new Set())).toEqual({ kind: 'ids', ids: ['a'] });
     expect(planQuery({ _id: { $in: ['a', 'b', 'a'] } }, indexes, new Set())).toEqual({ kind: 'ids', ids: ['a', 'b'] });
-    expect(planQuery({ _id: 5 }, indexes, new Set())).toEqual({ kind: 'ids', ids: [] });
+    expect(planQuery({ _id: 5 }, indexes, new Set())).toEqual({ kind: 'ids', ids: [rowKey(5)] });
+    expect(planQuery({ _id: true }, indexes, new Set())).toEqual({ kind: 'ids', ids: [] });
+  });
+
+  it('maps numeric and ObjectId ids to their row keys, never to a string id', () => {
+    const oid = new ObjectId('5f1b2c3d4e5f607182930a1b');
+    expect(planQuery({ _id: { $eq: oid } }, indexes, new Set())).toEqual({ kind: 'ids', ids: [rowKey(oid)] });
+    expect(planQuery({ _id: { $in: ['5', 5, oid] } }, indexes, new Set())).toEqual({ kind: 'ids', ids: ['5', rowKey(5), rowKey(oid)] });
+    expect(rowKey(5)).not.toBe('5');
+    expect(planQuery({ _id: rowKey(5) }, indexes, new Set())).toEqual({ kind: 'ids', ids: [] });
+    expect(planQuery({ _id: /a/ }, indexes, new Set())).toEqual({ kind: 'scan' });
   });
 
   it('uses the longest equality prefix of a declared index', () => {

@@ -1,4 +1,5 @@
 import { isPlainObject, type Doc } from './ejson';
+import { isObjectId, rowKeyOf } from './ids';
 import type { IndexSpec } from './spec';
 
 /**
@@ -46,7 +47,19 @@ function toSqlValue(value: Scalar): SqlValue {
 
 interface Constraints {
   equal: Map<string, Scalar>;
+  /** `_id` equality (any type): its row key, or null when no document can have that `_id`. */
+  id?: string | null;
+  /** `_id: {$in: […]}`: the row keys of the listed values that can be ids. */
   idIn?: string[];
+}
+
+/** Row keys live in the `id` column (ids.ts): strings as is, numbers and ObjectIds tagged. */
+function idKey(value: unknown): string | null {
+  return rowKeyOf(value) ?? null;
+}
+
+function isIdValue(value: unknown): boolean {
+  return isScalar(value) || isObjectId(value);
 }
 
 /** Equalities every matching document must satisfy: top-level fields and members of a top-level $and. */
@@ -57,23 +70,38 @@ function collectConstraints(filter: Doc, into: Constraints): void {
       continue;
     }
     if (key.startsWith('$')) continue;
+    if (key === '_id') {
+      collectId(value, into);
+      continue;
+    }
     if (isScalar(value)) into.equal.set(key, value);
     else if (isPlainObject(value)) {
       const ops = Object.keys(value);
       if (ops.length === 1 && ops[0] === '$eq' && isScalar(value.$eq)) into.equal.set(key, value.$eq);
-      else if (key === '_id' && ops.length === 1 && ops[0] === '$in' && Array.isArray(value.$in) && value.$in.every((v) => typeof v === 'string')) {
-        into.idIn = value.$in as string[];
-      }
     }
+  }
+}
+
+/**
+ * `_id` never holds an array, so equality is exact: a scalar or ObjectId maps to one row key (or to
+ * none: `_id: true` matches nothing). `$in` over such values maps to their keys; a RegExp in the list
+ * (which matches by pattern) leaves the plan to a scan.
+ */
+function collectId(value: unknown, into: Constraints): void {
+  const eq = isPlainObject(value) && Object.keys(value).length === 1 && '$eq' in value ? value.$eq : value;
+  if (isIdValue(eq)) {
+    into.id = idKey(eq);
+    return;
+  }
+  if (isPlainObject(value) && Object.keys(value).length === 1 && Array.isArray(value.$in) && value.$in.every(isIdValue)) {
+    into.idIn = value.$in.map(idKey).filter((k): k is string => k !== null);
   }
 }
 
 export function planQuery(filter: Doc, indexes: IndexSpec[], multikeyPaths: ReadonlySet<string>): Plan {
   const constraints: Constraints = { equal: new Map() };
   collectConstraints(filter, constraints);
-  const id = constraints.equal.get('_id');
-  if (typeof id === 'string') return { kind: 'ids', ids: [id] };
-  if (id !== undefined) return { kind: 'ids', ids: [] }; // stored _id values are always strings
+  if (constraints.id !== undefined) return { kind: 'ids', ids: constraints.id === null ? [] : [constraints.id] };
   if (constraints.idIn) return { kind: 'ids', ids: [...new Set(constraints.idIn)] };
 
   let best: Plan = { kind: 'scan' };

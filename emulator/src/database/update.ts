@@ -61,9 +61,28 @@ export function applyModifier(doc: Doc, modifier: Modifier<Doc>): boolean {
 }
 
 /** The document `doc(id).set(data)` stores: the data, with the document's `_id` first. */
-export function replacement(id: string, data: Doc): Doc {
+export function replacement(id: unknown, data: Doc): Doc {
   const { _id: _ignored, ...rest } = data;
   return { _id: id, ...rest };
+}
+
+/**
+ * MongoDB refuses to store field names starting with `$` (they would read as operators or EJSON
+ * wrappers); CloudBase answers that as a database error. Checked on the final document of every write,
+ * so data given to add/set and values pushed or set by update operators are covered alike. (EJSON
+ * wrappers such as `$date` or `$oid` were decoded before this point and are not field names any more.)
+ */
+export function assertStorable(value: unknown, path = ''): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertStorable(v, `${path}.${i}`));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const [key, v] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    assert(!key.startsWith('$'), 'DATABASE_REQUEST_FAILED', `The dollar ($) prefixed field '${key}' in '${at}' is not valid for storage.`);
+    assertStorable(v, at);
+  }
 }
 
 /** An upsert with update operators starts from the filter's plain equalities, as MongoDB does. */
