@@ -1,8 +1,9 @@
 import { idSchema, type CandidateDoc, type ContestDoc, type ShowcaseDoc } from '@yanzhen/domain';
 import { z } from 'zod';
 import { action, type ActionMap } from '../shared/action';
-import { _, db } from '../shared/cloud';
+import { _ } from '../shared/cloud';
 import { loadContest, votingOf } from '../shared/contests';
+import { readAll } from '../shared/read-all';
 import { withPhotoUrls } from '../showcase/cards';
 
 /** What residents see of a contest: the rule and the window, not the judges or scores. */
@@ -29,8 +30,8 @@ export const contestActions: ActionMap = {
     access: 'public',
     input: z.strictObject({}),
     async run(_input, { now }) {
-      const res = await db.collection('contests').orderBy('year', 'desc').limit(100).get();
-      return { items: (res.data as ContestDoc[]).map((c) => publicContest(c, now)) };
+      const contests = await readAll<ContestDoc>('contests', {}, { orderBy: ['year', 'desc'] });
+      return { items: contests.map((c) => publicContest(c, now)) };
     },
   }),
   /** The approved candidates of a contest, with their showcase photo when there is one. */
@@ -39,11 +40,10 @@ export const contestActions: ActionMap = {
     input: z.strictObject({ contestId: idSchema }),
     async run({ contestId }) {
       // The contest check runs beside the candidates read: one round trip instead of two.
-      const [, res] = await Promise.all([loadContest(contestId), db.collection('candidates').where({ contestId, status: 'approved' }).limit(1000).get()]);
-      const candidates = res.data as CandidateDoc[];
+      const [, candidates] = await Promise.all([loadContest(contestId), readAll<CandidateDoc>('candidates', { contestId, status: 'approved' })]);
       const secretaryIds = candidates.map((c) => c.secretaryId);
       const showcases = secretaryIds.length
-        ? ((await db.collection('showcases').where({ secretaryId: _.in(secretaryIds) }).field({ _id: true, secretaryId: true, published: true }).limit(1000).get()).data as Pick<ShowcaseDoc, '_id' | 'secretaryId' | 'published'>[])
+        ? await readAll<Pick<ShowcaseDoc, '_id' | 'secretaryId' | 'published'>>('showcases', { secretaryId: _.in(secretaryIds) }, { field: { _id: true, secretaryId: true, published: true } })
         : [];
       const bySecretary = new Map(showcases.filter((s) => s.published).map((s) => [s.secretaryId, s]));
       const items = candidates

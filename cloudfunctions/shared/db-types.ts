@@ -35,8 +35,12 @@ export interface Collection<T = Doc> extends Query<T> {
 }
 
 export interface Transaction {
-  /** Inside a transaction `doc().get()` throws for a missing document; `where({ _id }).get()` does not. */
-  collection<T = Doc>(name: string): { doc(id: string): DocRef<T>; add(opts: { data: Doc }): Promise<AddResult>; where(q: Doc): { get(): Promise<QueryResult<T>> } };
+  /**
+   * Only single-document operations are allowed in a CloudBase transaction (no where/count/aggregate), so
+   * that is all this type offers. `doc().get()` answers `data: null` for a missing document when the
+   * database was created with `throwOnNotFound: false` (see shared/transaction.ts).
+   */
+  collection<T = Doc>(name: string): { doc(id: string): DocRef<T>; add(opts: { data: Doc }): Promise<AddResult> };
   rollback(reason?: unknown): Promise<never>;
 }
 

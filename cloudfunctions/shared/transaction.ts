@@ -1,14 +1,26 @@
 import { AppError } from '@yanzhen/domain';
-import { db } from './cloud';
-import type { Doc, Transaction } from './db-types';
+import { cloud } from './cloud';
+import type { Db, Doc, Transaction } from './db-types';
 
 /**
- * CloudBase transactions for writes that must happen together or not at all (a vote with its tally, a
- * grant with its audit entry). Real CloudBase: single-document operations only (doc get/set/update/remove,
- * add, where().get()), a write that conflicts with another open transaction fails with
- * DATABASE_TRANSACTION_CONFLICT, and wx-server-sdk does not retry it: `inTransaction` does, with jitter,
- * re-running the whole callback so that every decision is taken again on fresh reads.
+ * CloudBase transactions for writes that must happen together or not at all (a grant with its audit
+ * entry, a review with its audit entry). What CloudBase allows inside one: single-document operations
+ * only — `collection(c).doc(id).get / set / update / remove` and `collection(c).add`; no `where()`,
+ * `count()`, `aggregate()` or batch writes. Isolation is MongoDB's snapshot isolation: reads see the
+ * state when the transaction started, and a commit fails (DATABASE_TRANSACTION_CONFLICT) only when a
+ * document it WROTE was written by someone else meanwhile; a document it only read never fails it.
+ * So a decision that depends on a document must also write that document (or a guard document that
+ * every competing transaction writes), or the two transactions can both commit (write skew).
+ * wx-server-sdk does not retry a conflict: `inTransaction` does, with jitter, re-running the whole
+ * callback so that every decision is taken again on fresh reads.
  */
+
+/**
+ * The database transactions start from: a missing document reads as `{ data: null }` instead of
+ * throwing (inside a transaction the SDK otherwise throws "document with _id … does not exist").
+ */
+// `throwOnNotFound` is read by the SDK at run time but missing from its typings.
+const txDb = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db;
 const MAX_ATTEMPTS = 10;
 
 /** True when the SDK error is CloudBase's "another transaction wrote this document first". */
@@ -28,10 +40,10 @@ export function checked<T>(res: T): T {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** One document by `_id` inside a transaction, or undefined (`doc().get()` throws for a missing one there). */
+/** One document by `_id` as the transaction's snapshot has it, or undefined when it does not exist. */
 export async function readInTransaction<T = Doc>(t: Transaction, collection: string, id: string): Promise<T | undefined> {
-  const res = checked(await t.collection<T>(collection).where({ _id: id }).get());
-  return res.data[0];
+  const res = checked(await t.collection<T>(collection).doc(id).get());
+  return (res.data as T | null) ?? undefined;
 }
 
 /**
@@ -52,7 +64,7 @@ export async function inTransaction<R>(work: (t: Transaction) => Promise<R>, bus
 }
 
 async function attemptOnce<R>(work: (t: Transaction) => Promise<R>): Promise<R> {
-  const t = await db.startTransaction();
+  const t = await txDb.startTransaction();
   let result: R;
   try {
     result = await work(t);

@@ -1,8 +1,12 @@
 import { AppError, ensure, type SecretaryDoc, type ShowcaseContent } from '@yanzhen/domain';
-import { appendAudit } from '../shared/audit';
+import { auditIn } from '../shared/audit';
 import type { ActionContext } from '../shared/action';
 import { _, db } from '../shared/cloud';
+import { readAll } from '../shared/read-all';
+import { checked, inTransaction, readInTransaction } from '../shared/transaction';
+import { tempUrls } from './cards';
 import { checkTextSafe, type ShowcaseRecord } from './content';
+import { checkDraftImages, imagesBlockingApproval, imagesOf, verdictsOf } from './images';
 
 /**
  * The editing workflow: a bound secretary saves a draft of their own showcase and submits it; an admin
@@ -18,13 +22,6 @@ function ownSecretaryId(ctx: ActionContext): string {
 async function findBySecretary(secretaryId: string): Promise<ShowcaseRecord | undefined> {
   const res = await db.collection('showcases').where({ secretaryId }).limit(1).get();
   return res.data[0] as ShowcaseRecord | undefined;
-}
-
-async function findById(showcaseId: string): Promise<ShowcaseRecord> {
-  const res = await db.collection('showcases').where({ _id: showcaseId }).limit(1).get();
-  const doc = res.data[0] as ShowcaseRecord | undefined;
-  ensure(doc, 'not-found', '找不到该风采展');
-  return doc;
 }
 
 /** What the owner sees of their showcase (no OpenIDs; the poster cache is internal). */
@@ -57,6 +54,7 @@ export async function myShowcase(ctx: ActionContext): Promise<{ secretaryId: str
 export async function saveDraft(content: ShowcaseContent, ctx: ActionContext): Promise<OwnerView> {
   const secretaryId = ownSecretaryId(ctx);
   await checkTextSafe(ctx.caller.openid as string, content);
+  await checkDraftImages(content, secretaryId, ctx.caller.openid as string, ctx.now);
   const existing = await findBySecretary(secretaryId);
   if (!existing) {
     const sec = (await db.collection('secretaries').where({ _id: secretaryId }).limit(1).get()).data[0] as SecretaryDoc | undefined;
@@ -94,38 +92,55 @@ export async function submitForReview(ctx: ActionContext): Promise<OwnerView> {
   return ownerView({ ...doc, reviewStatus: 'pending', submittedAt: ctx.now, updatedAt: ctx.now });
 }
 
+/** The admin's review queue: each draft with its images (signed for the admin) and their check verdicts. */
 export async function pendingList() {
-  const res = await db.collection('showcases').where({ reviewStatus: 'pending' }).orderBy('submittedAt', 'asc').limit(100).get();
-  return { items: (res.data as ShowcaseRecord[]).map(ownerView) };
+  const docs = await readAll<ShowcaseRecord>('showcases', { reviewStatus: 'pending' }, { orderBy: ['submittedAt', 'asc'] });
+  const items = await Promise.all(
+    docs.map(async (doc) => {
+      const fileIds = imagesOf(doc.draft);
+      const [urls, verdicts] = await Promise.all([tempUrls(fileIds), verdictsOf(doc.secretaryId, fileIds)]);
+      const images = fileIds.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null, check: verdicts.get(fileID) ?? 'pending' }));
+      return { ...ownerView(doc), images };
+    }),
+  );
+  return { items };
 }
 
+/**
+ * Approve (draft → published) or reject with a reason. The showcase change and its audit entry are one
+ * transaction: both or neither. The transaction writes the showcase document it decided on, so a save
+ * by the secretary meanwhile makes it conflict and re-run on the new state (then: nothing pending).
+ */
 export async function review(
   input: { showcaseId: string; decision: 'approve' | 'reject'; reason?: string },
   ctx: ActionContext,
 ): Promise<OwnerView> {
-  const doc = await findById(input.showcaseId);
-  ensure(doc.reviewStatus === 'pending' && doc.draft, 'failed-precondition', '该风采展没有待审核的内容');
-  const before = { reviewStatus: doc.reviewStatus, published: doc.published, draft: doc.draft };
-  const changes =
-    input.decision === 'approve'
-      ? { published: _.set(doc.draft), draft: null, reviewStatus: 'none', rejectReason: _.remove(), publishedAt: ctx.now }
-      : { reviewStatus: 'rejected', rejectReason: input.reason as string };
-  // Conditional on the revision that was read: if the secretary saved again meanwhile, nothing changes.
-  const res = await db
-    .collection('showcases')
-    .where({ _id: doc._id, reviewStatus: 'pending', draftRevision: doc.draftRevision ?? _.exists(false) })
-    .update({ data: { ...changes, reviewedAt: ctx.now, updatedAt: ctx.now } });
-  if (res.stats.updated !== 1) throw new AppError('failed-precondition', '草稿刚刚被修改，请刷新后重新审核');
-  const after: ShowcaseRecord =
-    input.decision === 'approve'
-      ? { ...doc, published: doc.draft, draft: null, reviewStatus: 'none', rejectReason: undefined, publishedAt: ctx.now, updatedAt: ctx.now }
-      : { ...doc, reviewStatus: 'rejected', rejectReason: input.reason, updatedAt: ctx.now };
-  await appendAudit({
-    actor: ctx.caller.openid as string,
-    action: 'showcase.review',
-    target: `showcases/${doc._id}`,
-    before,
-    after: { decision: input.decision, reviewStatus: after.reviewStatus, published: after.published, draft: after.draft, rejectReason: after.rejectReason ?? null },
+  return inTransaction(async (t) => {
+    const doc = await readInTransaction<ShowcaseRecord>(t, 'showcases', input.showcaseId);
+    ensure(doc, 'not-found', '找不到该风采展');
+    const draft = doc.draft;
+    ensure(doc.reviewStatus === 'pending' && draft, 'failed-precondition', '该风采展没有待审核的内容');
+    if (input.decision === 'approve') {
+      const blocked = await imagesBlockingApproval(draft, doc.secretaryId);
+      if (blocked) throw new AppError('failed-precondition', blocked);
+    }
+    const before = { reviewStatus: doc.reviewStatus, published: doc.published, draft };
+    const changes =
+      input.decision === 'approve'
+        ? { published: _.set(draft), draft: null, reviewStatus: 'none', rejectReason: _.remove(), publishedAt: ctx.now }
+        : { reviewStatus: 'rejected', rejectReason: input.reason as string };
+    checked(await t.collection('showcases').doc(doc._id).update({ data: { ...changes, reviewedAt: ctx.now, updatedAt: ctx.now } }));
+    const after: ShowcaseRecord =
+      input.decision === 'approve'
+        ? { ...doc, published: draft, draft: null, reviewStatus: 'none', rejectReason: undefined, publishedAt: ctx.now, updatedAt: ctx.now }
+        : { ...doc, reviewStatus: 'rejected', rejectReason: input.reason, updatedAt: ctx.now };
+    await auditIn(t, {
+      actor: ctx.caller.openid as string,
+      action: 'showcase.review',
+      target: `showcases/${doc._id}`,
+      before,
+      after: { decision: input.decision, reviewStatus: after.reviewStatus, published: after.published, draft: after.draft, rejectReason: after.rejectReason ?? null },
+    });
+    return ownerView(after);
   });
-  return ownerView(after);
 }

@@ -60,13 +60,16 @@ export function connectAdminDb(url: string): Db {
   return adminDb;
 }
 
-/** Every document of a query, page by page (1000 is the server SDK's largest page). */
+/**
+ * Every document of a query, page by page (1000 is the server SDK's largest page). It stops at an EMPTY
+ * page: CloudBase may answer fewer than asked for, so a short page does not mean the last one.
+ */
 export async function readAll<T>(db: Db, collection: string, where: Record<string, unknown>): Promise<T[]> {
   const out: T[] = [];
   for (;;) {
     const page = await db.collection(collection).where(where).skip(out.length).limit(1000).get();
+    if (page.data.length === 0) return out;
     out.push(...(page.data as T[]));
-    if (page.data.length < 1000) return out;
   }
 }
 

@@ -1,4 +1,4 @@
-import { CODE_MAX_ATTEMPTS, type WhoAmI } from '@yanzhen/domain';
+import { CODE_MAX_ATTEMPTS, type AuditItem, type WhoAmI } from '@yanzhen/domain';
 import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
 
 let h: FunctionHarness;
@@ -91,5 +91,28 @@ describe('secretary binding codes', () => {
     expect(filtered.ok && filtered.data.items.every((i) => ['user.issueBindingCode', 'user.redeemCode', 'user.unbind'].includes(i.action))).toBe(true);
     const byOperation = await h.as('demo-admin')<{ items: { action: string }[] }>('user', { action: 'auditList', operation: 'user.unbind' });
     expect(byOperation.ok && byOperation.data.items.map((i) => i.action)).toEqual(['user.unbind']);
+  });
+
+  it('shows the audit trail in people\'s language: names, role and masked name, and a field-by-field diff', async () => {
+    const sec = (await h.db.collection('secretaries').doc('sec-02').get()).data as { name: string; community: string };
+    const res = await h.as('demo-admin')<{ items: AuditItem[] }>('user', { action: 'auditList', target: sec.name });
+    expect(res.ok).toBe(true);
+    const items = res.ok ? res.data.items : [];
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    for (const item of items) {
+      expect(item.targetLabel).toBe(`书记档案：${sec.name}（${sec.community}）`);
+      expect(item.actionLabel).not.toMatch(/^user\./);
+    }
+    const unbind = items.find((i) => i.action === 'user.unbind');
+    expect(unbind).toMatchObject({ actionLabel: '解除绑定', actorLabel: expect.stringMatching(/^管理员 · 用户 /) });
+    expect(unbind?.changes).toEqual(expect.arrayContaining([{ field: '书记档案', before: `${sec.name}（${sec.community}）`, after: '（无）' }]));
+    const redeemed = items.find((i) => i.action === 'user.redeemCode');
+    // The secretary herself redeemed the code: her role and her name, masked.
+    expect(redeemed?.actorLabel).toBe(`社区书记 · ${[...sec.name][0]}${'*'.repeat([...sec.name].length - 2)}${[...sec.name].slice(-1)[0]}`);
+    const issued = items.find((i) => i.action === 'user.issueBindingCode');
+    expect(issued?.changes.map((c) => c.field)).toEqual(['码编号', '类型', '有效期至']);
+    expect(issued?.changes.find((c) => c.field === '有效期至')?.after).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const text = JSON.stringify(items.map(({ action: _a, target: _t, ...shown }) => shown));
+    expect(text).not.toMatch(/secretaries\/|sec-02|wx-new-secretary-02|demo-admin/);
   });
 });

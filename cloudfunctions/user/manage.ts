@@ -4,6 +4,7 @@ import { action } from '../shared/action';
 import { auditIn } from '../shared/audit';
 import { _, db } from '../shared/cloud';
 import { configuredAdmins, type UserDoc } from '../shared/identity';
+import { readAll } from '../shared/read-all';
 import { userKey } from '../shared/user-key';
 import { checked, inTransaction, readInTransaction } from '../shared/transaction';
 
@@ -21,10 +22,12 @@ export const manageActions = {
     access: 'admin',
     input: z.strictObject({ street: z.enum(STREETS).optional() }),
     async run({ street }) {
-      const found = await db.collection('secretaries').where(street ? { street } : {}).orderBy('_id', 'asc').field({ name: true, community: true, street: true, openid: true, boundAt: true }).limit(1000).get();
-      const active = await db.collection('bindingCodes').where({ kind: 'secretary', status: 'active' }).field({ secretaryId: true, expiresAt: true }).limit(1000).get();
-      const pending = new Map((active.data as { secretaryId: string; expiresAt: Date }[]).map((c) => [c.secretaryId, c.expiresAt]));
-      const items = (found.data as { _id: string; name: string; community: string; street: string; openid?: string; boundAt?: Date }[]).map((s) => ({
+      const [found, active] = await Promise.all([
+        readAll('secretaries', street ? { street } : {}, { field: { name: true, community: true, street: true, openid: true, boundAt: true } }),
+        readAll<{ secretaryId: string; expiresAt: Date }>('bindingCodes', { kind: 'secretary', status: 'active' }, { field: { secretaryId: true, expiresAt: true } }),
+      ]);
+      const pending = new Map(active.map((c) => [c.secretaryId, c.expiresAt]));
+      const items = (found as { _id: string; name: string; community: string; street: string; openid?: string; boundAt?: Date }[]).map((s) => ({
         secretaryId: s._id,
         name: s.name,
         community: s.community,
@@ -59,8 +62,8 @@ export const manageActions = {
     access: 'admin',
     input: z.strictObject({}),
     async run() {
-      const found = await db.collection('users').where({ roles: 'admin' }).limit(100).get();
-      const invited = (found.data as UserDoc[]).map((u) => ({ userKey: userKey(u._id), configured: configuredAdmins().includes(u._id), since: u.updatedAt ?? null }));
+      const found = await readAll<UserDoc>('users', { roles: 'admin' });
+      const invited = found.map((u) => ({ userKey: userKey(u._id), configured: configuredAdmins().includes(u._id), since: u.updatedAt ?? null }));
       const configured = configuredAdmins()
         .filter((o) => !invited.some((i) => i.userKey === userKey(o)))
         .map((o) => ({ userKey: userKey(o), configured: true, since: null }));
@@ -88,22 +91,31 @@ export const manageActions = {
     access: 'admin',
     input: z.strictObject({ contestId: idSchema }),
     async run({ contestId }) {
-      const found = await db.collection('judgeAssignments').where({ contestId }).limit(200).get();
-      return { items: (found.data as { key: string; createdAt: Date }[]).map((a) => ({ userKey: a.key, since: a.createdAt })) };
+      const found = await readAll('judgeAssignments', { contestId });
+      return { items: (found as { key: string; createdAt: Date }[]).map((a) => ({ userKey: a.key, since: a.createdAt })) };
     },
   }),
   removeJudge: action({
     access: 'admin',
     input: z.strictObject({ contestId: idSchema, userKey: userKeySchema }),
     async run({ contestId, userKey: key }, ctx) {
+      // The key → OpenID mapping never changes, so it may be read before the transaction.
+      const any = await db.collection('judgeAssignments').where({ key }).limit(1).get();
+      const openid = (any.data[0] as { openid: string } | undefined)?.openid;
+      ensure(openid, 'not-found', '该评委不在此比武活动中');
       await inTransaction(async (t) => {
-        const assignments = checked(await t.collection('judgeAssignments').where({ key }).get()).data as { _id: string; contestId: string; openid: string }[];
+        // The user document first: it pins the snapshot and is the guard every change to this judge's
+        // assignments writes (a redemption, a removal). Two removals at once that each see "2 left" both
+        // write it, so one conflicts and re-runs: the judge role goes with the really last assignment.
+        const user = await readInTransaction<UserDoc>(t, 'users', openid);
+        // Read after the snapshot, outside the transaction (where() is not allowed inside one); anything
+        // committed meanwhile wrote the user document too and makes this commit conflict.
+        const assignments = await readAll<{ _id: string; contestId: string }>('judgeAssignments', { key });
         const assignment = assignments.find((a) => a.contestId === contestId);
         ensure(assignment, 'not-found', '该评委不在此比武活动中');
         checked(await t.collection('judgeAssignments').doc(assignment._id).remove());
-        // The judge role goes with the last assignment.
-        const user = await readInTransaction<UserDoc>(t, 'users', assignment.openid);
-        if (user && assignments.length === 1) checked(await t.collection('users').doc(user._id).update({ data: { roles: withoutRole(user.roles, 'judge'), updatedAt: ctx.now } }));
+        const roles = assignments.length === 1 ? withoutRole(user?.roles, 'judge') : user?.roles ?? [];
+        if (user) checked(await t.collection('users').doc(openid).update({ data: { roles, updatedAt: ctx.now } }));
         await auditIn(t, { actor: ctx.caller.openid as string, action: 'user.removeJudge', target: `contests/${contestId}`, before: { userKey: key }, after: null });
       });
       return { contestId, userKey: key, removed: true };

@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+import { useRef } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../components/PageShell';
 import { ErrorView, LoadingView } from '../components/StatusView';
@@ -15,6 +16,13 @@ const go = (url: string) => () => void Taro.navigateTo({ url });
  */
 export default function AdminIndexPage() {
   const { state, reload } = useCloudQuery(pendingShowcases);
+  // Coming back from 风采审核 (navigateBack keeps this page mounted): count the queue again, so the
+  // number under 风采审核 is never the one from before the review. The first show is the initial load.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void reload();
+    shown.current = true;
+  });
   return (
     <PageShell className='adm-page adm-index'>
       {state.status === 'loading' ? <LoadingView text='正在打开管理后台…' /> : null}

@@ -1,4 +1,4 @@
-import type { Envelope, Street } from '@yanzhen/domain';
+import type { AuditItem, Envelope, Street } from '@yanzhen/domain';
 import { callFunction } from './cloud';
 import type { OwnerShowcase } from './my-showcase';
 
@@ -30,14 +30,8 @@ export interface JudgeRow {
   since: string | null;
 }
 
-export interface AuditRow {
-  action: string;
-  actorKey: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  at: string;
-}
+/** An audit entry in people's language (built by `user.auditList`, see domain/src/audit.ts). */
+export type AuditRow = AuditItem;
 
 export interface AuditPage {
   items: AuditRow[];

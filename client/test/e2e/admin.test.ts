@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { LocalCloud } from '../../../scripts/local-cloud';
+import { FunctionsClient } from '../../../cloudfunctions/test-support/functions-client';
 import { closePreview, openPreview } from './browser';
 import { open, switchIdentity, visible } from './h5';
 
@@ -93,12 +94,34 @@ test('the audit log shows every change readably, newest first, and filters by op
   await page.waitForFunction(() => document.querySelectorAll('.audit__entry').length === 1);
   const revoked = await visible(page, '.audit__entry').innerText();
   expect(revoked).toContain('移除管理员');
-  expect(revoked).toMatch(/之前\s*角色：管理员/);
-  expect(revoked).toMatch(/之后\s*角色：（无）/);
-  expect(revoked).not.toContain('demo-');
+  // A diff in words: the field, what it was and what it became; the actor as role + handle; no internal paths.
+  expect(revoked).toMatch(/角色\s*原：管理员\s*新：（无）/);
+  expect(revoked).toMatch(/操作人：管理员 · 用户 [0-9a-f]{4}…[0-9a-f]{4}/);
+  expect(revoked).toMatch(/用户：用户 [0-9a-f]{4}…[0-9a-f]{4}/);
+  expect(revoked).not.toMatch(/demo-|users\//);
 
+  await visible(page, '.audit__operations .adm-chip[data-key="user.inviteJudge"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.audit__entry').length === 1);
+  expect(await visible(page, '.audit__entry').innerText()).toMatch(/比武活动：\d{4}年社区书记大比武/);
+
+  // The target filter takes what people know: a secretary's name (nothing was done to this one yet).
   await visible(page, '.audit__operations .adm-chip[data-key=""]').click();
-  await visible(page, '.audit__target input').fill('secretaries/sec-05');
+  await visible(page, '.audit__target input').fill('郑晓梅');
   await visible(page, '.audit__apply').click();
   await expect(visible(page, '.audit__empty').innerText()).resolves.toContain('没有符合条件的记录');
+});
+
+test('the pending review count on the admin home is fresh after a review', async () => {
+  const functions = new FunctionsClient(cloud.url);
+  await functions.data('demo-secretary', 'showcase', { action: 'saveDraft', story: '等待审核的新事迹。', tags: ['grid'] });
+  await functions.data('demo-secretary', 'showcase', { action: 'submitForReview' });
+  await switchIdentity(page, 'demo-admin');
+  await open(page, cloud.url, '/admin/index');
+  const reviews = visible(page, '.adm-index__entry--reviews');
+  await expect(reviews.innerText()).resolves.toContain('1 份风采等待审核');
+  await reviews.click();
+  await visible(page, '.review__approve').click();
+  await visible(page, '.reviews__done').waitFor();
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.adm-index__entry--reviews')?.textContent?.includes('目前没有待审核的风采'));
 });

@@ -17,6 +17,8 @@ export interface ApiContext {
   outbox: Outbox;
   /** OpenID of the user whose function made the call, when known. */
   callerOpenId?: string;
+  /** Delivers a message push (an event WeChat sends later, e.g. a mediaCheckAsync verdict), when configured. */
+  messagePush?: (event: Record<string, unknown>) => void;
 }
 
 export type OpenApi = (data: Record<string, unknown>, ctx: ApiContext) => Promise<ApiReply>;
@@ -113,7 +115,67 @@ export const wxacodeGetUnlimited: OpenApi = async (data) => {
   return { contentType: 'image/png', body };
 };
 
+/**
+ * The local verdict of mediaCheckAsync, deterministic so that tests and demos can choose it: a file
+ * whose name contains `risky` is risky (label 20002, 色情), every other file passes. WeChat's real
+ * verdict comes from its models; nothing else about it is emulated.
+ */
+export function localMediaVerdict(mediaUrl: string): { suggest: 'pass' | 'risky'; label: number } {
+  let path = mediaUrl;
+  try {
+    path = decodeURIComponent(new URL(mediaUrl).pathname);
+  } catch {
+    // not a URL: judge the text as given
+  }
+  // The local cloud's own temporary URLs carry the cloud path base64url-encoded (storage/paths.ts).
+  const local = /\/__storage\/download\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (local) path = Buffer.from(local[1], 'base64url').toString('utf8');
+  const name = path.split('/').pop() ?? '';
+  return /risky/i.test(name) ? { suggest: 'risky', label: 20002 } : { suggest: 'pass', label: 100 };
+}
+
+/** How long after the call the verdict is pushed (WeChat: seconds to minutes; here short but asynchronous). */
+export const MEDIA_CHECK_DELAY_MS = 50;
+
+/**
+ * security.mediaCheckAsync (v2): answers a trace_id at once; the verdict arrives later as a message push
+ * (MsgType `event`, Event `wxa_media_check`) to the mini-program's message-push target.
+ */
+export const mediaCheckAsync: OpenApi = async (data, ctx) => {
+  const mediaUrl = data.media_url;
+  if (typeof mediaUrl !== 'string' || !/^https?:\/\//.test(mediaUrl)) return wxError(47003, 'argument invalid! media_url must be an http(s) URL');
+  const mediaType = Number(data.media_type);
+  if (mediaType !== 1 && mediaType !== 2) return wxError(47003, 'argument invalid! media_type must be 1 (audio) or 2 (image)');
+  if (Number(data.version) !== 2) return wxError(47003, 'argument invalid! only version 2 is emulated');
+  if (typeof data.openid !== 'string' || !data.openid) return wxError(40003, 'invalid openid');
+  const scene = Number(data.scene);
+  if (!Number.isInteger(scene) || scene < 1 || scene > 4) return wxError(47003, 'argument invalid! scene must be 1, 2, 3 or 4');
+  const traceId = `${randomBytes(8).toString('hex')}-${randomBytes(4).toString('hex')}-media`;
+  const verdict = localMediaVerdict(mediaUrl);
+  const push = ctx.messagePush;
+  if (push) {
+    setTimeout(() => {
+      push({
+        ToUserName: 'gh_local',
+        FromUserName: data.openid,
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        appid: 'local',
+        trace_id: traceId,
+        version: 2,
+        detail: [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: 90 }],
+        errcode: 0,
+        errmsg: 'ok',
+        result: verdict,
+      });
+    }, MEDIA_CHECK_DELAY_MS).unref();
+  }
+  return jsonReply({ errcode: 0, errmsg: 'ok', trace_id: traceId });
+};
+
 export const OPEN_APIS: Record<string, OpenApi> = {
+  'security.mediaCheckAsync': mediaCheckAsync,
   'security.msgSecCheck': msgSecCheck,
   'subscribeMessage.send': subscribeMessageSend,
   'wxacode.getUnlimited': wxacodeGetUnlimited,

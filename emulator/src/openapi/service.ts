@@ -14,7 +14,18 @@ export interface OpenApiServiceOptions {
   outbox: Outbox;
   /** Resolves the `tcb_sessionToken` form field to the calling user's OpenID. */
   callerOpenId(sessionToken: string | undefined): string | undefined;
+  /**
+   * Delivers a message push to the mini-program's message-push target (a cloud function; see
+   * MESSAGE_PUSH_FUNCTION). Without it, pushes (e.g. mediaCheckAsync verdicts) are dropped.
+   */
+  messagePush?: (event: Record<string, unknown>) => Promise<unknown>;
 }
+
+/**
+ * The cloud function WeChat pushes messages to. On the platform it is a console setting (开发管理 →
+ * 消息推送 → 云函数), not a file of the project, so locally it is this variable, `showcase` by default.
+ */
+export const MESSAGE_PUSH_FUNCTION = process.env.YANZHEN_MESSAGE_PUSH_FUNCTION || 'showcase';
 
 export function decodeRequestData(requestData: Buffer): Record<string, unknown> {
   const schema = openApiSchema();
@@ -52,7 +63,13 @@ export function openApiHandlers(opts: OpenApiServiceOptions): AdminHandlers {
       const requestData = fields.get('requestData');
       assert(requestData, 'INVALID_PARAM', 'requestData is missing');
       const data = decodeRequestData(requestData);
-      const reply = await api(data, { outbox: opts.outbox, callerOpenId: opts.callerOpenId(fields.get('tcb_sessionToken')?.toString('utf8')) });
+      const push = opts.messagePush;
+      const messagePush = push
+        ? (event: Record<string, unknown>) => {
+            push(event).catch((err: unknown) => console.error('[openapi] message push failed', err));
+          }
+        : undefined;
+      const reply = await api(data, { outbox: opts.outbox, callerOpenId: opts.callerOpenId(fields.get('tcb_sessionToken')?.toString('utf8')), messagePush });
       // Not JSON's exact content type: the SDK would then parse the protobuf as JSON.
       const raw: RawReply = { raw: true, status: 200, contentType: 'application/octet-stream', body: encodeResponse(reply) };
       return raw;

@@ -8,37 +8,34 @@ import { ErrorView, LoadingView } from '../../components/StatusView';
 import { auditList, type AuditRow } from '../../services/admin';
 import { Button } from '../../ui/nutui';
 import { Chips } from '../components/Chips';
-import { AUDIT_OPERATIONS, describeChange, formatTime, operationLabel, userHandle } from '../format';
+import { AUDIT_OPERATIONS, formatTime } from '../format';
 import '../admin.scss';
 import './index.scss';
 
 const OPERATION_OPTIONS = [{ key: '', label: '全部操作' }, ...AUDIT_OPERATIONS];
 
-function Change({ label, value }: { label: string; value: unknown }) {
-  return (
-    <View className='audit__change'>
-      <Text className='audit__change-label'>{label}</Text>
-      {describeChange(value).map(([k, v], i) => (
-        <Text key={i} className='audit__change-line'>
-          {k ? `${k}：${v}` : v}
-        </Text>
-      ))}
-    </View>
-  );
-}
-
 function Entry({ row }: { row: AuditRow }) {
   return (
     <View className='adm-card audit__entry' data-action={row.action}>
       <View className='adm-card__head'>
-        <Text className='adm-card__name'>{operationLabel(row.action)}</Text>
+        <Text className='adm-card__name'>{row.actionLabel}</Text>
         <Text className='adm-card__meta'>{formatTime(row.at)}</Text>
       </View>
-      <Text className='adm-card__meta'>{`操作人：${userHandle(row.actorKey)} · 对象：${row.target}`}</Text>
-      <View className='audit__changes'>
-        <Change label='之前' value={row.before} />
-        <Change label='之后' value={row.after} />
-      </View>
+      <Text className='adm-card__meta audit__target-label'>{row.targetLabel}</Text>
+      <Text className='adm-card__meta audit__actor'>{`操作人：${row.actorLabel}`}</Text>
+      {row.changes.length ? (
+        <View className='audit__changes'>
+          {row.changes.map((c, i) => (
+            <View key={i} className='audit__change'>
+              <Text className='audit__change-label'>{c.field}</Text>
+              <Text className='audit__change-line audit__change-before'>{`原：${c.before}`}</Text>
+              <Text className='audit__change-line audit__change-after'>{`新：${c.after}`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Text className='adm-card__meta'>没有字段变化</Text>
+      )}
     </View>
   );
 }
@@ -89,7 +86,7 @@ export default function AuditPage() {
         <Input
           className='adm-input audit__target'
           value={target}
-          placeholder='对象编号，如 secretaries/sec-02'
+          placeholder='书记姓名或比武活动名称'
           onInput={(e) => setTarget(e.detail.value)}
           onConfirm={() => setApplied({ operation, target })}
         />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, Textarea, View } from '@tarojs/components';
 import { dimensionName } from '@yanzhen/domain';
 import type { ShowcaseContentView, OwnerShowcase } from '../../services/my-showcase';
 import { Button } from '../../ui/nutui';
@@ -19,8 +19,30 @@ function Content({ content }: { content: ShowcaseContentView }) {
   );
 }
 
+/** A draft image as `showcase.pendingList` sends it: signed for the admin, with its content-security verdict. */
+export interface PendingImage {
+  fileID: string;
+  url: string | null;
+  check: 'pending' | 'pass' | 'risky';
+}
+
+const CHECK_LABELS: Record<PendingImage['check'], string> = { pending: '安全检测中', pass: '检测通过', risky: '未通过检测' };
+
+function Images({ images }: { images: PendingImage[] }) {
+  return (
+    <View className='review__images'>
+      {images.map((img) => (
+        <View key={img.fileID} className={`review__image review__image--${img.check}`}>
+          {img.url ? <Image className='review__photo' src={img.url} mode='aspectFill' /> : <View className='review__photo review__photo--missing' />}
+          <Text className={`adm-badge review__check review__check--${img.check}`}>{CHECK_LABELS[img.check]}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 interface Props {
-  item: OwnerShowcase;
+  item: OwnerShowcase & { images?: PendingImage[] };
   busy: boolean;
   onApprove: () => void;
   onReject: (reason: string) => void;
@@ -40,6 +62,12 @@ export function ReviewCard({ item, busy, onApprove, onReject }: Props) {
       <Text className='adm-card__meta'>{`${item.street}街道 · ${item.community} · 提交于 ${formatTime(item.submittedAt)}`}</Text>
       <Text className='review__label'>提交的新版本</Text>
       {item.draft ? <Content content={item.draft} /> : null}
+      {item.images?.length ? <Images images={item.images} /> : null}
+      {item.images?.some((img) => img.check !== 'pass') ? (
+        <Text className='adm-card__meta review__images-note'>
+          {item.images.some((img) => img.check === 'risky') ? '有图片未通过内容安全检测，不能通过，请退回并说明原因。' : '图片安全检测完成后才能通过，请稍后下拉刷新。'}
+        </Text>
+      ) : null}
       {item.published ? (
         <Text className='review__toggle' onClick={() => setShowPublished(!showPublished)}>
           {showPublished ? '收起当前公开版本' : '对照当前公开版本 ›'}
