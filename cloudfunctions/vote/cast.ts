@@ -1,77 +1,81 @@
 import {
+  AppError,
+  ballotBoxId,
+  ballotBoxOf,
   chinaDay,
   decideVote,
   ensure,
   isVotingOpen,
-  quotaDocId,
   refusalMessage,
-  tallyDocId,
-  tallyShard,
-  usageOf,
   voteRuleOf,
-  AppError,
+  votingClosedMessage,
   type QuotaUsage,
   type VoteRule,
 } from '@yanzhen/domain';
-import { _, db } from '../shared/cloud';
-import { loadContest } from '../shared/contests';
-import type { Transaction } from '../shared/db-types';
-import { checked, inTransaction, readInTransaction } from '../shared/transaction';
-import { CANDIDATE_NOT_FOUND, loadCandidateWithContest } from './store';
+import { userKey } from '../shared/user-key';
+import { createBoxWith, readVoterEntry, recordInBox } from './ballot-box';
+import { contestRules } from './rules';
 
 /**
- * One vote, as one database transaction over three documents:
- *   voteQuotas/<contest>:<voter>:<day>   the voter's counters for the day (read, checked, written)
- *   votes/<auto id>                      the vote itself, the audit trail
- *   voteTallies/<contest>:<cand>:<shard> `$inc` on one of TALLY_SHARDS shards per candidate
- * Parallel casts from one voter all write the quota document, so all but one conflict and retry: the
- * limits hold without locks. Votes by different voters for one candidate spread over the shards, so the
- * hot-document problem of a single counter does not arise. Tally and records change together or not at
- * all, so the ranking (which reads only tallies) equals the records exactly.
+ * One vote (docs/voting.md). With the contest's rules cached on the instance, it costs:
+ *   closed window, unknown candidate:     0 database operations
+ *   refused (limit reached):              1 (the voter's entry) — 0 if this instance already saw it
+ *   accepted:                             2 (the voter's entry, then one conditional update of the box,
+ *                                         or the `add` that creates the box with this first vote)
+ *   accepted after losing a race:         3 (the box was created by someone else meanwhile)
+ * A race lost to the voter's own parallel vote re-reads and decides again, so every call ends with the
+ * vote or the limit message, never with an internal error.
  */
-export interface QuotaDoc extends QuotaUsage {
-  contestId: string;
-  voterId: string;
-  day: string;
-  updatedAt: Date;
+export const CANDIDATE_NOT_FOUND = '找不到该参赛书记';
+
+/** Usage this instance has seen per box and voter. It only grows within a box's day, so it is a safe lower bound for refusing. */
+const seenUsage = new Map<string, QuotaUsage>();
+const SEEN_LIMIT = 20_000;
+
+function remember(boxId: string, voter: string, usage: QuotaUsage): void {
+  const key = `${boxId}|${voter}`;
+  seenUsage.delete(key);
+  seenUsage.set(key, usage);
+  if (seenUsage.size > SEEN_LIMIT) seenUsage.delete(seenUsage.keys().next().value as string);
 }
 
-function votingClosedMessage(window: { start: Date; end: Date }, now: Date): string {
-  return now.getTime() < new Date(window.start).getTime() ? '投票尚未开始，敬请期待' : '投票已经结束，感谢您的关注';
+function refuse(decision: { reason: 'daily-limit' | 'candidate-limit'; remainingToday: number }, rule: VoteRule): never {
+  throw new AppError('resource-exhausted', refusalMessage(decision.reason, rule), { remainingToday: decision.remainingToday });
 }
 
-export async function castVote(contestId: string, candidateId: string, voterId: string, now: Date): Promise<{ remainingToday: number }> {
-  const { candidate, contest: joined } = await loadCandidateWithContest(contestId, candidateId);
+export async function castVote(contestId: string, candidateId: string, openid: string, now: Date): Promise<{ remainingToday: number }> {
+  const { contest, candidates } = await contestRules(contestId);
   // Judged in order: unknown contest, then closed window, then unknown (or unapproved) candidate.
-  const contest = joined ?? (await loadContest(contestId));
   ensure(isVotingOpen(contest.vote, now), 'failed-precondition', votingClosedMessage(contest.vote, now));
-  ensure(candidate && candidate.status === 'approved', 'not-found', CANDIDATE_NOT_FOUND);
-  const vote = { contestId, candidateId: candidate._id, voterId, day: chinaDay(now), now, rule: voteRuleOf(contest) };
-  return inTransaction((t) => castIn(t, vote), '投票的人太多了，请稍后再试');
-}
+  ensure(candidates.has(candidateId), 'not-found', CANDIDATE_NOT_FOUND);
 
-interface CastInput {
-  contestId: string;
-  candidateId: string;
-  voterId: string;
-  day: string;
-  now: Date;
-  rule: VoteRule;
-}
+  const rule = voteRuleOf(contest);
+  const voter = userKey(openid);
+  const day = chinaDay(now);
+  const box = ballotBoxOf(voter);
+  const boxId = ballotBoxId(contestId, day, box);
+  const record = { voter, candidateId, at: now };
 
-async function castIn(t: Transaction, { contestId, candidateId, voterId, day, now, rule }: CastInput): Promise<{ remainingToday: number }> {
-  const quotaId = quotaDocId(contestId, voterId, day);
-  const decision = decideVote(rule, usageOf(await readInTransaction<QuotaDoc>(t, 'voteQuotas', quotaId)), candidateId);
-  if (!decision.accepted) throw new AppError('resource-exhausted', refusalMessage(decision.reason, rule), { remainingToday: decision.remainingToday });
-  const quota: QuotaDoc = { contestId, voterId, day, ...decision.usage, updatedAt: now };
-  checked(await t.collection('voteQuotas').doc(quotaId).set({ data: quota }));
-  checked(await t.collection('votes').add({ data: { contestId, candidateId, voterId, day, at: now } }));
-  const shard = tallyShard(voterId);
-  const tallyId = tallyDocId(contestId, candidateId, shard);
-  const bumped = checked(await t.collection('voteTallies').doc(tallyId).update({ data: { votes: _.inc(1), updatedAt: now } })) as { updated?: number; stats?: { updated?: number } };
-  if ((bumped.updated ?? bumped.stats?.updated ?? 0) === 0) {
-    // First vote on this shard: create it. A concurrent creator makes one of the two commits conflict.
-    checked(await t.collection('voteTallies').doc(tallyId).set({ data: { contestId, candidateId, shard, votes: 1, updatedAt: now } }));
+  const seen = seenUsage.get(`${boxId}|${voter}`);
+  if (seen) {
+    const known = decideVote(rule, seen, candidateId);
+    if (!known.accepted) refuse(known, rule);
   }
-  return { remainingToday: decision.remainingToday };
+  // Each lost race means one more of this voter's votes was recorded, so after perDay + 1 rounds the
+  // daily limit refuses; the extra rounds cover boxes created concurrently.
+  for (let round = 0; round < rule.perDay + 3; round += 1) {
+    const entry = await readVoterEntry(boxId, voter);
+    remember(boxId, voter, entry.usage);
+    const decision = decideVote(rule, entry.usage, candidateId);
+    if (!decision.accepted) refuse(decision, rule);
+    let recorded = entry.boxExists ? await recordInBox(boxId, record, entry.usage.total) : await createBoxWith(contestId, day, box, record, decision.usage);
+    // The box appeared since the read: try the update on the usage just read (still right unless the creator was this voter).
+    if (!recorded && !entry.boxExists) recorded = await recordInBox(boxId, record, entry.usage.total);
+    if (recorded) {
+      remember(boxId, voter, decision.usage);
+      return { remainingToday: decision.remainingToday };
+    }
+  }
+  // Unreachable unless the database keeps refusing a consistent update; still a message, not `internal`.
+  throw new AppError('resource-exhausted', '投票的人太多了，请稍后再试');
 }

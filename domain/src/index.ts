@@ -7,3 +7,4 @@ export * from './showcase';
 export * from './time';
 export * from './identity';
 export * from './vote';
+export * from './audit';

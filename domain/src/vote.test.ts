@@ -1,4 +1,22 @@
-import { decideVote, EMPTY_USAGE, usageOf, voteRuleOf, isVotingOpen, rankCandidates, refusalMessage, remainingToday, tallyShard, TALLY_SHARDS, type QuotaUsage } from './vote';
+import {
+  BALLOT_BOXES_PER_DAY,
+  ballotBoxId,
+  ballotBoxOf,
+  closedWindow,
+  decideVote,
+  EMPTY_USAGE,
+  isVotingOpen,
+  newBallotBox,
+  rankCandidates,
+  refusalMessage,
+  remainingToday,
+  sumTallies,
+  usageOf,
+  voteRuleOf,
+  votingClosedMessage,
+  voteUpdatePlan,
+  type QuotaUsage,
+} from './vote';
 
 const rule = { perDay: 3, perCandidatePerDay: 1 };
 
@@ -6,6 +24,10 @@ describe('the vote window', () => {
   const window = { start: new Date('2026-11-20T00:00:00+08:00'), end: new Date('2026-11-27T00:00:00+08:00') };
   it('reads ISO text as well as dates (the client gets JSON)', () => {
     expect(isVotingOpen({ start: window.start.toISOString(), end: window.end.toISOString() }, new Date('2026-11-21T12:00:00+08:00'))).toBe(true);
+  });
+  it('says whether it has not started or has ended', () => {
+    expect(votingClosedMessage(window, new Date('2026-11-19T00:00:00+08:00'))).toContain('尚未开始');
+    expect(votingClosedMessage(window, window.end)).toContain('已经结束');
   });
   it('is open from start inclusive to end exclusive', () => {
     expect(isVotingOpen(window, new Date('2026-11-19T23:59:59+08:00'))).toBe(false);
@@ -55,18 +77,35 @@ describe('the daily vote limits', () => {
   });
 });
 
-describe('tally shards and the ranking', () => {
-  it('puts a voter always on the same shard and spreads voters over all shards', () => {
-    expect(tallyShard('voter-1')).toBe(tallyShard('voter-1'));
-    const seen = new Set(Array.from({ length: 200 }, (_, i) => tallyShard(`voter-${i}`)));
-    expect(seen.size).toBe(TALLY_SHARDS);
+describe('ballot boxes and the ranking', () => {
+  it('puts a voter always in the same box and spreads voters over all boxes', () => {
+    expect(ballotBoxOf('a1b2c3d4e5f60718')).toBe(ballotBoxOf('a1b2c3d4e5f60718'));
+    const seen = new Set(Array.from({ length: 400 }, (_, i) => ballotBoxOf(`voter-${i}`)));
+    expect(seen.size).toBe(BALLOT_BOXES_PER_DAY);
   });
 
-  it('sums shards, lists candidates without votes, most votes first', () => {
-    const ranking = rankCandidates(
-      [{ _id: 'a', name: '甲' }, { _id: 'b', name: '乙' }, { _id: 'c', name: '丙' }],
-      [{ candidateId: 'b', votes: 2 }, { candidateId: 'b', votes: 3 }, { candidateId: 'a', votes: 4 }],
-    );
+  it('names a box after its contest, China day and number, so counters reset with the day', () => {
+    expect(ballotBoxId('contest-current', '2026-11-29', 7)).toBe('contest-current:2026-11-29:07');
+    expect(ballotBoxId('c', '2026-11-29', 7)).not.toBe(ballotBoxId('c', '2026-11-30', 7));
+  });
+
+  it('records a vote by incrementing counters, tally and count, guarded by the total the decision saw', () => {
+    expect(voteUpdatePlan('k1', 'cand-a', 0)).toEqual({
+      condition: { path: 'voters.k1.total', equals: null },
+      increments: ['voters.k1.total', 'voters.k1.byCandidate.cand-a', 'tally.cand-a', 'votes'],
+    });
+    expect(voteUpdatePlan('k1', 'cand-a', 2).condition).toEqual({ path: 'voters.k1.total', equals: 2 });
+  });
+
+  it('creates a box holding its first vote', () => {
+    const at = new Date('2026-11-29T01:00:00Z');
+    const box = newBallotBox('c', '2026-11-29', 3, { voter: 'k1', candidateId: 'a', at }, { total: 1, byCandidate: { a: 1 } });
+    expect(box).toMatchObject({ _id: 'c:2026-11-29:03', voters: { k1: { total: 1, byCandidate: { a: 1 } } }, tally: { a: 1 }, votes: 1, log: [{ voter: 'k1', candidateId: 'a', at }] });
+  });
+
+  it('sums box tallies, lists candidates without votes, most votes first', () => {
+    const sums = sumTallies([{ b: 2, a: 4 }, { b: 3 }]);
+    const ranking = rankCandidates([{ _id: 'a', name: '甲' }, { _id: 'b', name: '乙' }, { _id: 'c', name: '丙' }], sums);
     expect(ranking).toEqual([
       { candidateId: 'b', name: '乙', votes: 5 },
       { candidateId: 'a', name: '甲', votes: 4 },
@@ -75,8 +114,29 @@ describe('tally shards and the ranking', () => {
   });
 });
 
+describe('closing voting', () => {
+  const window = { start: new Date('2026-11-20T00:00:00+08:00'), end: new Date('2026-11-27T00:00:00+08:00') };
+  it('ends an open window now', () => {
+    const now = new Date('2026-11-22T10:00:00+08:00');
+    const closed = closedWindow(window, now);
+    expect(closed).toEqual({ start: window.start, end: now });
+    expect(isVotingOpen(closed, now)).toBe(false);
+    expect(votingClosedMessage(closed, now)).toContain('已经结束');
+  });
+  it('keeps an already ended window as it was', () => {
+    expect(closedWindow(window, new Date('2026-12-01T00:00:00+08:00'))).toEqual(window);
+  });
+  it('never opens a window that had not started', () => {
+    const now = new Date('2026-11-10T00:00:00+08:00');
+    const closed = closedWindow(window, now);
+    expect(closed.end).toEqual(now);
+    expect(isVotingOpen(closed, now)).toBe(false);
+    expect(isVotingOpen(closed, new Date('2026-11-21T00:00:00+08:00'))).toBe(false);
+  });
+});
+
 describe('reading stored vote settings', () => {
-  it('takes the usage out of a stored quota document, or none yet', () => {
+  it('takes the usage out of a stored box entry, or none yet', () => {
     expect(usageOf(undefined)).toEqual({ total: 0, byCandidate: {} });
     expect(usageOf({ total: 2, byCandidate: { a: 1, b: 1 }, contestId: 'c' } as never)).toEqual({ total: 2, byCandidate: { a: 1, b: 1 } });
   });

@@ -12,6 +12,15 @@ export function VoteNoticeBar({ notice }: { notice: VoteNotice | null }) {
   );
 }
 
+/** Why every vote button is disabled (today's votes are used), beside the buttons. */
+export function UsedUpNote({ text }: { text: string }) {
+  return (
+    <View className='yz-vote-used-up' role='note'>
+      <Text className='yz-vote-used-up__text'>{text}</Text>
+    </View>
+  );
+}
+
 /** `今日还可投 2 票` in large type. */
 export function RemainingVotes({ remaining }: { remaining: number | null }) {
   return (

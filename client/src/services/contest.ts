@@ -1,4 +1,4 @@
-import type { Envelope } from '@yanzhen/domain';
+import type { DimensionKey, Envelope } from '@yanzhen/domain';
 import { callFunction } from './cloud';
 
 /** A contest as residents see it (`contest.list`, docs/api.md): the rule and the window, no scores. */
@@ -9,6 +9,8 @@ export interface PublicContest {
   theme: string;
   status: string;
   forms: string[];
+  /** The judged dimensions with their weight (percent of the total) and maximum score. */
+  dimensions: { key: DimensionKey; weight: number; maxScore: number }[];
   scoringRule: string;
   awards: { tier: string; count: number }[];
   votingOpen: boolean;

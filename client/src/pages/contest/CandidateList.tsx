@@ -3,10 +3,13 @@ import { Avatar } from '../../components/Avatar';
 import { openShowcase } from '../../components/ShowcaseCardView';
 import { streetText } from '../../components/format';
 import type { Candidate } from '../../services/contest';
+import { USED_UP_LABEL } from '../../components/useVoting';
 import { Button } from '../../ui/nutui';
 
 /**
  * The approved candidates, each with a vote button (while voting is open). Tapping the name opens the showcase.
+ * Once today's votes are used (`usedUp`), every button is disabled and says so; a candidate already voted for
+ * today keeps "今日已投" (tapping it shows the function's per-candidate refusal).
  * Test hooks: `.contest-candidate` with `data-candidate`, `.contest-candidate__vote`.
  */
 export function CandidateList({
@@ -14,12 +17,14 @@ export function CandidateList({
   votingOpen,
   votedToday,
   busy,
+  usedUp,
   onVote,
 }: {
   candidates: Candidate[];
   votingOpen: boolean;
   votedToday: string[];
   busy: string | null;
+  usedUp: boolean;
   onVote: (c: Candidate) => void;
 }) {
   return (
@@ -43,8 +48,14 @@ export function CandidateList({
               </View>
             </View>
             {votingOpen ? (
-              <Button className='contest-candidate__vote' type='primary' fill={voted ? 'outline' : 'solid'} disabled={busy === c._id} onClick={() => onVote(c)}>
-                {voted ? '今日已投' : '投票'}
+              <Button
+                className='contest-candidate__vote'
+                type='primary'
+                fill={voted || usedUp ? 'outline' : 'solid'}
+                disabled={usedUp || busy === c._id}
+                onClick={() => (usedUp ? undefined : onVote(c))}
+              >
+                {voted ? '今日已投' : usedUp ? USED_UP_LABEL : '投票'}
               </Button>
             ) : null}
           </View>

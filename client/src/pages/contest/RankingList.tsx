@@ -26,7 +26,7 @@ export function RankingList({ ranking }: { ranking: Ranking }) {
           <Text className='ranking__votes'>{item.votes} 票</Text>
         </View>
       ))}
-      <Text className='ranking__updated'>{ranking.updatedAt ? `最近一票：${chinaTime(ranking.updatedAt)}（北京时间）` : '还没有人投票'}</Text>
+      <Text className='ranking__updated'>{ranking.items.some((i) => i.votes > 0) ? `票数更新于 ${chinaTime(ranking.updatedAt ?? new Date())}（北京时间），下拉刷新` : '还没有人投票'}</Text>
     </View>
   );
 }

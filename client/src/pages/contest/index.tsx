@@ -5,13 +5,14 @@ import { Countdown } from '../../components/Countdown';
 import { EmptyState } from '../../components/EmptyState';
 import { PageShell } from '../../components/PageShell';
 import { ErrorView, LoadingView } from '../../components/StatusView';
-import { useVoting } from '../../components/useVoting';
-import { RemainingVotes, VoteNoticeBar } from '../../components/VoteNoticeBar';
+import { usedUpText, useVoting } from '../../components/useVoting';
+import { RemainingVotes, UsedUpNote, VoteNoticeBar } from '../../components/VoteNoticeBar';
 import { chinaDate, voteRuleText } from '../../components/format';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { takePreferredContest } from '../../services/contest';
-import { voteRanking, type Ranking } from '../../services/vote';
+import type { Ranking } from '../../services/vote';
 import { CandidateList } from './CandidateList';
+import { ContestRules } from './ContestRules';
 import { RankingList } from './RankingList';
 import { loadBoard, type Board } from './load-board';
 import './index.scss';
@@ -23,15 +24,28 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'rules', label: '评选规则' },
 ];
 
+/** The ranking with one more vote for `candidateId`, in the functions' order (most votes first, ties by id). */
+function countOneVote(items: Ranking['items'], candidateId: string): Ranking['items'] {
+  return items
+    .map((i) => (i.candidateId === candidateId ? { ...i, votes: i.votes + 1 } : i))
+    .sort((a, b) => b.votes - a.votes || a.candidateId.localeCompare(b.candidateId));
+}
+
+/** What a finished contest says where its candidates were: it is over, and which prizes were awarded. */
+function finishedText(contest: Board['contest']): string {
+  const awards = contest.awards.map((a) => `${a.tier} ${a.count} 名`).join('、');
+  return contest.status === 'published' ? `评委评审结果已公布${awards ? `：${awards}` : ''}。` : '评委正在评审，结果将在这里公布。';
+}
+
 function BoardView({ board, onPick }: { board: Board; onPick: (id: string) => void }) {
   const { contest } = board;
   const [tab, setTab] = useState<Tab>('candidates');
   const [ranking, setRanking] = useState<Ranking>(board.ranking);
-  const refreshRanking = async () => {
-    const res = await voteRanking(contest._id);
-    if (res.ok) setRanking(res.data);
-  };
-  const { quota, notice, busy, cast, refreshQuota } = useVoting(contest.votingOpen ? contest._id : null, () => void refreshRanking());
+  // An accepted vote is counted into the ranking already shown; the ranking itself is read again only when
+  // the board is (pull-to-refresh, another contest): a vote costs one call.
+  const { quota, notice, busy, cast, refreshQuota, usedUp } = useVoting(contest.votingOpen ? contest._id : null, (candidateId) =>
+    setRanking((r) => ({ ...r, items: countOneVote(r.items, candidateId) })),
+  );
   // Pull-to-refresh hands over a new board: show its ranking and ask for today's quota again.
   const shownBoard = useRef(board);
   useEffect(() => {
@@ -69,6 +83,7 @@ function BoardView({ board, onPick }: { board: Board; onPick: (id: string) => vo
           <RemainingVotes remaining={quota ? quota.remainingToday : null} />
           <Text className='board__rule'>投票规则：{voteRuleText(contest.voteRule)}。一个微信号即一位投票人。</Text>
           <VoteNoticeBar notice={notice} />
+          {usedUp ? <UsedUpNote text={usedUpText(contest.voteRule.perDay)} /> : null}
         </View>
       ) : null}
 
@@ -87,28 +102,17 @@ function BoardView({ board, onPick }: { board: Board; onPick: (id: string) => vo
             votingOpen={contest.votingOpen}
             votedToday={quota?.votedToday ?? []}
             busy={busy}
+            usedUp={usedUp}
             onVote={(c) => void cast(c._id, c.name)}
           />
+        ) : contest.status === 'published' || (!contest.votingOpen && !notStarted) ? (
+          <EmptyState title='本届比武已圆满结束' text={finishedText(contest)} action='看看书记风采' onAction={() => void Taro.switchTab({ url: '/pages/showcases/index' })} />
         ) : (
           <EmptyState title='候选书记还在审核中' text='审核通过后会在这里公布' action='先看看书记风采' onAction={() => void Taro.switchTab({ url: '/pages/showcases/index' })} />
         )
       ) : null}
       {tab === 'ranking' ? <RankingList ranking={ranking} /> : null}
-      {tab === 'rules' ? (
-        <View className='board__rules'>
-          <Text className='board__rules-heading'>评委评审</Text>
-          <Text className='board__rules-text'>{contest.scoringRule}</Text>
-          <Text className='board__rules-text'>比武形式：{contest.forms.join('、')}</Text>
-          <Text className='board__rules-heading'>奖项设置</Text>
-          {contest.awards.map((a) => (
-            <Text className='board__rules-text' key={a.tier}>
-              {a.tier} {a.count} 名
-            </Text>
-          ))}
-          <Text className='board__rules-heading'>网络投票</Text>
-          <Text className='board__rules-text'>{voteRuleText(contest.voteRule)}。网络投票仅反映人气，不作为评选依据。</Text>
-        </View>
-      ) : null}
+      {tab === 'rules' ? <ContestRules contest={contest} /> : null}
     </View>
   );
 }

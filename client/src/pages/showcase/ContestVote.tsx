@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Countdown } from '../../components/Countdown';
-import { useVoting } from '../../components/useVoting';
-import { RemainingVotes, VoteNoticeBar } from '../../components/VoteNoticeBar';
+import { USED_UP_LABEL, usedUpText, useVoting } from '../../components/useVoting';
+import { RemainingVotes, UsedUpNote, VoteNoticeBar } from '../../components/VoteNoticeBar';
 import { voteRuleText } from '../../components/format';
 import { setPreferredContest } from '../../services/contest';
 import type { ShowcaseContest } from '../../services/showcase';
@@ -14,7 +14,7 @@ import { Button } from '../../ui/nutui';
  * `.contest-vote__button`, `.yz-remaining__count`, `.yz-vote-notice`.
  */
 export function ContestVote({ contest, name }: { contest: ShowcaseContest; name: string }) {
-  const { quota, notice, busy, cast } = useVoting(contest.votingOpen ? contest.contestId : null);
+  const { quota, notice, busy, cast, usedUp } = useVoting(contest.votingOpen ? contest.contestId : null);
   const votedToday = quota?.votedToday.includes(contest.candidateId) ?? false;
   const notStarted = !contest.votingOpen && Date.parse(contest.voteStart) > Date.now();
 
@@ -39,13 +39,14 @@ export function ContestVote({ contest, name }: { contest: ShowcaseContest; name:
             <Button
               className='contest-vote__button'
               type='primary'
-              fill={votedToday ? 'outline' : 'solid'}
-              disabled={busy === contest.candidateId}
-              onClick={() => void cast(contest.candidateId, name)}
+              fill={votedToday || usedUp ? 'outline' : 'solid'}
+              disabled={usedUp || busy === contest.candidateId}
+              onClick={() => (usedUp ? undefined : void cast(contest.candidateId, name))}
             >
-              {votedToday ? '今日已投' : `为${name}投票`}
+              {votedToday ? '今日已投' : usedUp ? USED_UP_LABEL : `为${name}投票`}
             </Button>
           </View>
+          {usedUp ? <UsedUpNote text={usedUpText(contest.voteRule.perDay)} /> : null}
           <Text className='contest-vote__rule'>{voteRuleText(contest.voteRule)}</Text>
           <VoteNoticeBar notice={notice} />
         </>
