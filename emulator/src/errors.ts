@@ -9,8 +9,8 @@ export const ERROR_CODES = [
   'DATABASE_PERMISSION_DENIED', // -502003
   'DATABASE_COLLECTION_NOT_EXIST', // -502005
   'DATABASE_COLLECTION_ALREADY_EXIST',
-  'DATABASE_TRANSACTION_CONFLICT',
-  'DATABASE_TRANSACTION_NOT_EXIST',
+  'DATABASE_TRANSACTION_CONFLICT', // no errCode in wx-server-sdk: doc calls see -501001 and a "transaction conflict" message
+  'DATABASE_TRANSACTION_FAIL', // likewise -501001; message "ResourceUnavailable.TransactionNotExist: ..."
   'FUNCTIONS_EXECUTE_FAIL',
   'FUNCTION_NOT_FOUND',
   'STORAGE_FILE_NONEXIST',

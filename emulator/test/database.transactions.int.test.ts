@@ -1,7 +1,9 @@
 import { startDatabaseEmulator, type DatabaseEmulator, type WxDatabase } from './sdk';
 
-// Transactions through the real wx-server-sdk: own writes visible inside, atomic commit, rollback,
-// conflicts with other transactions and other writers, and the 30 s lifetime.
+// Transactions through the real wx-server-sdk: own writes visible inside, atomic commit, rollback, and a
+// finished transaction no longer exists (as CloudBase answers: DATABASE_TRANSACTION_FAIL, TransactionNotExist).
+// Snapshot isolation and conflicts: database.transactions.isolation.int.test.ts; refused operations:
+// database.transactions.refused.int.test.ts; the lifetime: database.transactions.expiry.int.test.ts.
 let emu: DatabaseEmulator;
 let db: WxDatabase;
 beforeAll(async () => {
@@ -12,9 +14,20 @@ afterAll(() => emu.close());
 
 const balance = async (id: string): Promise<number> => (await db.collection('accounts').doc(id).get()).data.balance;
 
+/** The SDK's rejection (a TcbError with `code` and `message`), failing the test if it resolves. */
+async function rejectionOf(p: Promise<unknown>): Promise<{ code?: string; message?: string; errCode?: number; errMsg?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as { code?: string; message?: string };
+  }
+  throw new Error('expected the call to be rejected');
+}
+
 beforeEach(async () => {
   await db.collection('accounts').doc('alice').set({ data: { balance: 100 } });
   await db.collection('accounts').doc('bob').set({ data: { balance: 0 } });
+  await db.collection('accounts').doc('log1').remove();
 });
 
 describe('transactions', () => {
@@ -26,10 +39,9 @@ describe('transactions', () => {
       await t.collection('accounts').doc('alice').update({ data: { balance: _.inc(-30) } });
       await t.collection('accounts').doc('bob').update({ data: { balance: _.inc(30) } });
       const created = await t.collection('accounts').add({ data: { _id: 'log1', kind: 'transfer' } });
-      expect(created._id).toBe('log1');
+      expect(created._id ?? created.id).toBe('log1');
       expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(70);
-      const inside = await t.collection('accounts').where({ kind: 'transfer' }).get();
-      expect(inside.data.map((d: { _id: string }) => d._id)).toEqual(['log1']);
+      expect((await t.collection('accounts').doc('log1').get()).data.kind).toBe('transfer');
       // Not visible outside before commit.
       expect(await balance('alice')).toBe(100);
       await expect(db.collection('accounts').doc('log1').get()).rejects.toThrow(/does not exist/);
@@ -53,6 +65,16 @@ describe('transactions', () => {
     await expect(db.collection('accounts').doc('bob').get()).rejects.toThrow(/does not exist/);
   });
 
+  it('reads a missing document as null with throwOnNotFound: false', async () => {
+    const lenient = emu.cloud.database({ throwOnNotFound: false });
+    await lenient.runTransaction(async (t: WxDatabase) => {
+      expect((await t.collection('accounts').doc('nobody').get()).data).toBeNull();
+      await t.collection('accounts').doc('bob').remove();
+      expect((await t.collection('accounts').doc('bob').get()).data).toBeNull();
+      expect((await t.collection('accounts').doc('alice').get()).data).toMatchObject({ _id: 'alice', balance: 100 });
+    });
+  });
+
   it('discards everything when the callback throws or rolls back', async () => {
     await expect(
       db.runTransaction(async (t: WxDatabase) => {
@@ -67,52 +89,69 @@ describe('transactions', () => {
       }),
     ).rejects.toBe('not enough');
     expect(await balance('alice')).toBe(100);
+    expect(emu.service.openTransactions()).toBe(0);
     // The aborted transactions released their documents: a new one can write them.
     await db.runTransaction(async (t: WxDatabase) => t.collection('accounts').doc('alice').update({ data: { balance: 99 } }));
     expect(await balance('alice')).toBe(99);
   });
 
-  it('fails a write to a document another open transaction wrote, at once', async () => {
-    const t1 = await db.startTransaction();
-    const t2 = await db.startTransaction();
-    await t1.collection('accounts').doc('alice').update({ data: { balance: 1 } });
-    await expect(t2.collection('accounts').doc('alice').update({ data: { balance: 2 } })).rejects.toThrow(/DATABASE_TRANSACTION_CONFLICT|conflict/i);
-    await t1.commit();
-    await t2.rollback();
-    expect(await balance('alice')).toBe(1);
+  it('applies a commit all or nothing: a unique index violation at commit writes nothing', async () => {
+    await db.collection('users').doc('u1').set({ data: { email: 'a@example.com' } });
+    const t = await db.startTransaction();
+    await t.collection('users').doc('u2').set({ data: { email: 'b@example.com' } });
+    await t.collection('users').doc('u3').set({ data: { email: 'a@example.com' } });
+    const err = await rejectionOf(t.commit());
+    expect(err.code).toBe('DATABASE_REQUEST_FAILED');
+    expect(err.message).toMatch(/E11000 duplicate key/);
+    await expect(db.collection('users').doc('u2').get()).rejects.toThrow(/does not exist/);
+    expect(emu.service.openTransactions()).toBe(0);
   });
 
-  it('fails the commit when another writer changed a document the transaction read', async () => {
+  it('refuses a duplicate _id added inside a transaction and aborts it, as MongoDB does', async () => {
     const t = await db.startTransaction();
-    const read = await t.collection('accounts').doc('alice').get();
-    await t.collection('accounts').doc('bob').update({ data: { balance: read.data.balance } });
-    await db.collection('accounts').doc('alice').update({ data: { balance: 50 } });
-    await expect(t.commit()).rejects.toThrow(/conflict/i);
-    expect(await balance('alice')).toBe(50);
+    await t.collection('accounts').doc('bob').update({ data: { balance: 5 } });
+    const dup = await rejectionOf(t.collection('accounts').add({ data: { _id: 'alice', balance: 1 } }));
+    expect(dup.errMsg).toMatch(/E11000 duplicate key/);
+    const gone = await rejectionOf(t.commit());
+    expect(gone.message).toMatch(/TransactionNotExist/);
+    expect(await balance('bob')).toBe(0);
+  });
+});
+
+describe('a finished transaction no longer exists', () => {
+  // commit()/rollback() reject with the SDK's TcbError (`code`); document and collection calls with
+  // wx-server-sdk's { errCode, errMsg }, where the code has no errCode of its own (-501001) and only the
+  // message tells what happened.
+  const expectNotExist = (err: { code?: string; message?: string; errCode?: number; errMsg?: string }): void => {
+    if (err.errCode !== undefined) {
+      expect(err.errCode).toBe(-501001);
+      expect(err.errMsg).toMatch(/ResourceUnavailable\.TransactionNotExist/);
+    } else {
+      expect(err.code).toBe('DATABASE_TRANSACTION_FAIL');
+      expect(err.message).toMatch(/ResourceUnavailable\.TransactionNotExist/);
+    }
+  };
+
+  it('after commit: reads, writes, commit and rollback fail with TransactionNotExist', async () => {
+    const t = await db.startTransaction();
+    await t.collection('accounts').doc('alice').update({ data: { balance: 1 } });
+    await t.commit();
+    expectNotExist(await rejectionOf(t.collection('accounts').doc('alice').get()));
+    expectNotExist(await rejectionOf(t.collection('accounts').doc('bob').update({ data: { balance: 9 } })));
+    expectNotExist(await rejectionOf(t.collection('accounts').add({ data: { balance: 9 } })));
+    expectNotExist(await rejectionOf(t.commit()));
+    expectNotExist(await rejectionOf(t.rollback()));
+    expect(await balance('alice')).toBe(1);
     expect(await balance('bob')).toBe(0);
   });
 
-  it('fails a write at once when the document changed since the transaction started', async () => {
+  it('after abort: the same, and nothing of it was applied', async () => {
     const t = await db.startTransaction();
-    await db.collection('accounts').doc('bob').update({ data: { balance: 7 } });
-    await expect(t.collection('accounts').doc('bob').update({ data: { balance: 8 } })).rejects.toThrow(/conflict/i);
+    await t.collection('accounts').doc('alice').update({ data: { balance: 1 } });
     await t.rollback();
-    expect(await balance('bob')).toBe(7);
-  });
-
-  it('forgets a transaction after 30 s', async () => {
-    const t = await db.startTransaction();
-    await t.collection('accounts').doc('alice').update({ data: { balance: 3 } });
-    const realNow = Date.now;
-    const spy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 31_000);
-    try {
-      await expect(t.commit()).rejects.toThrow(/does not exist/);
-    } finally {
-      spy.mockRestore();
-    }
+    expectNotExist(await rejectionOf(t.collection('accounts').doc('alice').set({ data: { balance: 2 } })));
+    expectNotExist(await rejectionOf(t.collection('accounts').doc('alice').remove()));
+    expectNotExist(await rejectionOf(t.commit()));
     expect(await balance('alice')).toBe(100);
-    // Its claim on the document is gone too.
-    await db.runTransaction(async (t2: WxDatabase) => t2.collection('accounts').doc('alice').update({ data: { balance: 4 } }));
-    expect(await balance('alice')).toBe(4);
   });
 });

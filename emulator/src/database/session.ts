@@ -1,12 +1,14 @@
 import { Query } from 'mingo';
 import { decodeStored, encodeDoc, type Doc } from './ejson';
+import { rowKey } from './ids';
 import { planQuery } from './planner';
 import type { Collection, Store } from './store';
 
 /**
  * What a database operation reads and writes through. Outside a transaction (DirectSession) reads and
- * writes go straight to SQLite; inside one (TxSession, transactions.ts) writes are kept aside and reads
- * see them. Operations are written once against this interface.
+ * writes go straight to SQLite (the store tells open transactions about each committed change); inside
+ * one (TxSession, transactions.ts) reads see the transaction's snapshot and its own writes, which are
+ * kept aside until commit. Operations are written once against this interface.
  */
 
 /** A document as read: its stored text (sent back as is when nothing reshapes it) and a lazy parse. */
@@ -43,6 +45,14 @@ export function compileFilter(raw: Doc): Filter {
   return new Filter(raw);
 }
 
+/**
+ * The row key (SQLite `id` column) of a document about to be inserted: its `_id` encoded by ids.ts
+ * (strings as is, numbers and ObjectIds tagged). Sessions and transactions treat row keys as opaque.
+ */
+export function rowIdOf(doc: Doc): string {
+  return rowKey(doc._id);
+}
+
 export interface Session {
   /** Server time for `$tcb_server_date`, fixed per request. */
   readonly now: number;
@@ -61,28 +71,49 @@ function* matchRows(store: Store, c: Collection, filter: Filter): Generator<Load
   }
 }
 
+/**
+ * Thrown by a plain write that reached a document an open transaction has written: MongoDB makes such a
+ * write wait until the transaction ends. The caller rolls back, waits, and runs the operation again.
+ */
+export class WaitForTransaction extends Error {
+  constructor(
+    readonly txId: string,
+    readonly what: string,
+  ) {
+    super(`${what} waits for open transaction ${txId}`);
+  }
+}
+
 export class DirectSession implements Session {
   constructor(
     private readonly store: Store,
     readonly now: number,
-    /** Told about every committed write so open transactions can detect conflicts. */
-    private readonly onWrite: (c: Collection, id: string, version: number, deleted: boolean) => void,
+    /** The open transaction holding a pending write on a document, if any. */
+    private readonly lockedBy: (c: Collection, id: string) => string | undefined = () => undefined,
   ) {}
+
+  private waitIfLocked(c: Collection, id: string): void {
+    const owner = this.lockedBy(c, id);
+    if (owner !== undefined) throw new WaitForTransaction(owner, `a write to ${c.name}/${id}`);
+  }
 
   find(c: Collection, filter: Filter): Iterable<Loaded> {
     return matchRows(this.store, c, filter);
   }
 
   insert(c: Collection, doc: Doc): void {
-    const id = doc._id as string;
-    this.onWrite(c, id, this.store.insert(c, id, doc, encodeDoc(doc)), false);
+    const id = rowIdOf(doc);
+    this.waitIfLocked(c, id);
+    this.store.insert(c, id, doc, encodeDoc(doc));
   }
 
   replace(c: Collection, id: string, doc: Doc): void {
-    this.onWrite(c, id, this.store.replace(c, id, doc, encodeDoc(doc)), false);
+    this.waitIfLocked(c, id);
+    this.store.replace(c, id, doc, encodeDoc(doc));
   }
 
   remove(c: Collection, id: string): void {
-    this.onWrite(c, id, this.store.remove(c, id), true);
+    this.waitIfLocked(c, id);
+    this.store.remove(c, id);
   }
 }

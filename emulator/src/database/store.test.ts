@@ -89,4 +89,36 @@ describe('SQLite store', () => {
     store.open([votes]);
     expect(put({ _id: 'b', email: 'b' })).toBeGreaterThan(v1);
   });
+
+  it('reports committed changes with the row they replaced, only while watched and only once committed', () => {
+    const c = store.get('votes')!;
+    const seen: { id: string; before?: string; version: number }[] = [];
+    let watching = false;
+    store.observe({ active: () => watching, changed: (_c, id, before, version) => seen.push({ id, before: before?.data, version }) });
+    put({ _id: 'a', email: 'a' });
+    expect(seen).toEqual([]); // nobody watching: no previous-row lookups, no reports
+    watching = true;
+    const v = store.transaction(() => {
+      const version = store.replace(c, 'a', { _id: 'a', email: 'a2' }, '{"_id":"a","email":"a2"}');
+      put({ _id: 'b', email: 'b' });
+      expect(seen).toEqual([]); // not before the SQLite transaction commits
+      return version;
+    });
+    expect(seen).toEqual([
+      { id: 'a', before: '{"_id":"a","email":"a"}', version: v },
+      { id: 'b', before: undefined, version: v + 1 },
+    ]);
+    seen.length = 0;
+    // A rolled-back transaction reports nothing; a removal reports the removed row.
+    expect(() =>
+      store.transaction(() => {
+        store.remove(c, 'a');
+        put({ _id: 'b', email: 'dup' });
+      }),
+    ).toThrow(/E11000/);
+    expect(seen).toEqual([]);
+    expect(store.byId(c, 'a')).toBeDefined();
+    const removed = store.remove(c, 'a');
+    expect(seen).toEqual([{ id: 'a', before: '{"_id":"a","email":"a2"}', version: removed }]);
+  });
 });

@@ -29,6 +29,19 @@ export interface Collection {
 
 type Statement = Database.Statement<unknown[], Row>;
 
+/**
+ * Told about every committed row change, so that open CloudBase transactions can keep reading the
+ * snapshot they started on (transactions.ts). Reading the previous row costs a lookup, so it is only
+ * done while `active()`.
+ */
+export interface ChangeObserver {
+  active(): boolean;
+  /** `before`: the row as it was (undefined: absent); `version`: the version of this change. */
+  changed(c: Collection, id: string, before: Row | undefined, version: number): void;
+}
+
+type Change = Parameters<ChangeObserver['changed']>;
+
 export class Store {
   readonly db: Database.Database;
   private readonly collections = new Map<string, Collection>();
@@ -36,6 +49,10 @@ export class Store {
   /** Versions are epoch·2^32 + counter: the epoch grows at every start, so no stored version is reused. */
   private readonly epochBase: number;
   private counter = 0;
+  private observer?: ChangeObserver;
+  /** Changes made inside the SQLite transaction in progress: reported only once it commits. */
+  private pendingChanges: Change[] = [];
+  private depth = 0;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -180,41 +197,88 @@ export class Store {
     yield* this.prepare(`SELECT id, data, version FROM "${c.table}" ORDER BY seq`).iterate();
   }
 
+  /** Every row id of the collection, in insertion order. */
+  ids(c: Collection): string[] {
+    return this.prepare(`SELECT id FROM "${c.table}" ORDER BY seq`).all().map((r) => r.id);
+  }
+
   count(c: Collection): number {
     return (this.prepare(`SELECT count(*) AS n FROM "${c.table}"`).get() as unknown as { n: number }).n;
   }
 
+  observe(observer: ChangeObserver): void {
+    this.observer = observer;
+  }
+
+  /** The row before a change, when someone is watching (undefined otherwise, or when absent). */
+  private before(c: Collection, id: string): { watched: boolean; row?: Row } {
+    if (!this.observer?.active()) return { watched: false };
+    return { watched: true, row: this.byId(c, id) };
+  }
+
+  private report(...change: Change): void {
+    if (this.depth > 0) this.pendingChanges.push(change);
+    else this.observer?.changed(...change);
+  }
+
   insert(c: Collection, id: string, doc: Doc, data: string): number {
+    const watched = this.observer?.active() ?? false;
     const version = this.nextVersion();
     this.guard(c, () => this.prepare(`INSERT INTO "${c.table}" (id, data, version) VALUES (?, ?, ?)`).run(id, data, version));
     this.recordMultikey(c, [doc]);
+    if (watched) this.report(c, id, undefined, version);
     return version;
   }
 
   replace(c: Collection, id: string, doc: Doc, data: string): number {
+    const { watched, row } = this.before(c, id);
     const version = this.nextVersion();
-    this.guard(c, () => this.prepare(`UPDATE "${c.table}" SET data = ?, version = ? WHERE id = ?`).run(data, version, id));
+    const { changes } = this.guard(c, () => this.prepare(`UPDATE "${c.table}" SET data = ?, version = ? WHERE id = ?`).run(data, version, id));
     this.recordMultikey(c, [doc]);
+    if (watched && changes > 0) this.report(c, id, row, version);
     return version;
   }
 
   remove(c: Collection, id: string): number {
+    const { watched, row } = this.before(c, id);
     this.prepare(`DELETE FROM "${c.table}" WHERE id = ?`).run(id);
-    return this.nextVersion();
+    const version = this.nextVersion();
+    if (watched && row) this.report(c, id, row, version);
+    return version;
   }
 
-  /** Runs `fn` in one SQLite transaction (atomic multi-document writes, transaction commits). */
+  /**
+   * Runs `fn` in one SQLite transaction (atomic multi-document writes, transaction commits). Row changes
+   * are reported to the observer only when the outermost transaction commits; a rolled-back (part of a)
+   * transaction reports nothing.
+   */
   transaction<T>(fn: () => T): T {
-    return this.runInTransaction(fn) as T;
+    const mark = this.pendingChanges.length;
+    this.depth += 1;
+    let result: T;
+    try {
+      result = this.runInTransaction(fn) as T;
+    } catch (err) {
+      this.pendingChanges.length = mark;
+      throw err;
+    } finally {
+      this.depth -= 1;
+    }
+    if (this.depth === 0 && this.pendingChanges.length > 0) {
+      const changes = this.pendingChanges;
+      this.pendingChanges = [];
+      for (const change of changes) this.observer?.changed(...change);
+    }
+    return result;
   }
 
   /** Built once (in the constructor): better-sqlite3's transaction() wrapper is costly to create per call. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   /** Unique violations become MongoDB's E11000 error, which is what CloudBase reports. */
-  private guard(c: Collection, write: () => unknown): void {
+  private guard(c: Collection, write: () => Database.RunResult): Database.RunResult {
     try {
-      write();
+      return write();
     } catch (err) {
       const e = err as { code?: string; message?: string };
       if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
