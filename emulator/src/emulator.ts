@@ -4,10 +4,11 @@ import { createDatabaseService, type DatabaseService } from './database';
 import { devApiRoute } from './devapi/service';
 import { SessionStore } from './devapi/sessions';
 import { loadFunctionsConfig } from './functions/config';
+import { FunctionsClock } from './functions/fake-clock';
 import { FunctionRuntime } from './functions/runtime';
 import { functionHandlers, functionRoute } from './functions/service';
 import { Outbox } from './openapi/outbox';
-import { openApiHandlers } from './openapi/service';
+import { MESSAGE_PUSH_FUNCTION, openApiHandlers } from './openapi/service';
 import { startServer, type RunningServer } from './server';
 import { staticRoute } from './static/service';
 import { StorageService } from './storage/service';
@@ -80,6 +81,7 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
 
   // Known once the server listens (port 0 picks one); services read it lazily.
   let baseUrl = '';
+  const clock = FunctionsClock.fromEnvironment();
   const database = createDatabaseService({ dataDir: options.dataDir, specPath: options.databaseSpecPath });
   const runtime = new FunctionRuntime({
     functionsDir: options.functionsDir,
@@ -89,6 +91,7 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
     adminUrl: () => `${baseUrl}/admin`,
     log: options.log,
     maxWorkersPerFunction: partial.maxWorkersPerFunction,
+    clock,
   });
   const sessions = new SessionStore(options.dataDir);
   const outbox = new Outbox(options.dataDir);
@@ -101,13 +104,18 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
         ...database.handlers,
         ...functionHandlers(runtime, options.appId),
         ...storage.handlers(),
-        ...openApiHandlers({ outbox, callerOpenId: (token) => runtime.callerOf(token)?.openId || undefined }),
+        ...openApiHandlers({
+          outbox,
+          callerOpenId: (token) => runtime.callerOf(token)?.openId || undefined,
+          // A push reaches the function as WeChat's server would call it: no user session.
+          messagePush: (event) => (runtime.exists(MESSAGE_PUSH_FUNCTION) ? runtime.invoke(MESSAGE_PUSH_FUNCTION, event, { openId: String(event.FromUserName ?? ''), appId: options.appId, source: 'wx_server' }) : Promise.resolve()),
+        }),
       },
       routes: [
-        devApiRoute({ sessions, outbox, stats: () => ({ database: database.stats(), functions: runtime.stats() }) }),
+        devApiRoute({ sessions, outbox, clock, stats: () => ({ database: database.stats(), functions: runtime.stats() }) }),
         functionRoute(runtime, sessions, options.appId),
-        ...storage.routes(),
-        staticRoute(options.staticDir),
+        ...storage.routes(sessions),
+        staticRoute(options.staticDir, options.dataDir),
       ],
     });
   } catch (err) {
@@ -116,7 +124,7 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
     throw err;
   }
   // Functions and temp URLs reach the server over loopback even when it listens on every interface.
-  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   baseUrl = `http://${host}:${server.port}`;
 
   let closing: Promise<void> | undefined;

@@ -7,6 +7,12 @@ describe('CLI arguments', () => {
     expect(parseArgs([], { PORT: '8788', FUNCTIONS_DIR: '/f' })).toEqual({ port: 8788, functionsDir: '/f' });
   });
 
+  it('leaves loopback only when YANZHEN_CLOUD_HOST (or --host) says so, never for the generic HOST', () => {
+    expect(parseArgs([], { HOST: '0.0.0.0' })).toEqual({});
+    expect(parseArgs([], { YANZHEN_CLOUD_HOST: '0.0.0.0' })).toEqual({ host: '0.0.0.0' });
+    expect(parseArgs(['--host', '127.0.0.1'], { YANZHEN_CLOUD_HOST: '0.0.0.0' })).toEqual({ host: '127.0.0.1' });
+  });
+
   it('refuses unknown flags and bad ports', () => {
     expect(() => parseArgs(['--nope'], {})).toThrow(/unknown argument/);
     expect(() => parseArgs(['--port'], {})).toThrow(/needs a value/);

@@ -1,6 +1,6 @@
 /**
  * CLI: `node build/emulator/main.js [--port N] [--host 127.0.0.1] [--data-dir DIR]`
- * (env fallbacks PORT, HOST, DATA_DIR; FUNCTIONS_DIR, STATIC_DIR, DATABASE_SPEC, CLOUDBASERC and
+ * (env fallbacks PORT, YANZHEN_CLOUD_HOST, DATA_DIR; FUNCTIONS_DIR, STATIC_DIR, DATABASE_SPEC, CLOUDBASERC and
  * LOCAL_ENV_FILE override the project's defaults). Prints exactly one line
  * `Yanzhen local cloud listening on http://127.0.0.1:PORT` when ready; SIGTERM/SIGINT close cleanly.
  */
@@ -35,7 +35,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): StartOptions 
     }
   }
   if (out.port === undefined && env.PORT) out.port = Number(env.PORT);
-  if (out.host === undefined && env.HOST) out.host = env.HOST;
+  // Only a variable of this project moves the local cloud off loopback: the generic HOST is often set
+  // by shells and containers (e.g. to the machine's name) and must not expose it to the network.
+  if (out.host === undefined && env.YANZHEN_CLOUD_HOST) out.host = env.YANZHEN_CLOUD_HOST;
   if (out.dataDir === undefined && env.DATA_DIR) out.dataDir = env.DATA_DIR;
   // Other paths default to the project's; tests and tools may point them elsewhere.
   if (env.FUNCTIONS_DIR) out.functionsDir = env.FUNCTIONS_DIR;

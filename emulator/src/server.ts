@@ -1,12 +1,14 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { EmulatorError } from './errors';
+import { allowedHosts, isGuarded, refusalReason } from './local-origin';
 import type { AdminHandlers, AdminRequest, EmulatorOptions, RawReply } from './types';
 
 /**
  * One HTTP server on 127.0.0.1: `/admin` speaks the CloudBase protocol that wx-server-sdk sends.
  * Other routes (dev login, function calls over HTTP, storage bytes, the H5 preview) are added by
- * their services through `routes`.
+ * their services through `routes`. Requests that act must be addressed to the local cloud and not come
+ * from another site (local-origin.ts); others get 403.
  */
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean>;
 
@@ -59,7 +61,11 @@ export function readBody(req: http.IncomingMessage, limit = DEFAULT_BODY_LIMIT):
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+/** Sends JSON that is already text. */
+export function sendJsonText(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
@@ -114,8 +120,18 @@ export interface RunningServer {
 }
 
 export function startServer(opts: Pick<EmulatorOptions, 'host' | 'port'>, parts: ServerParts): Promise<RunningServer> {
+  // Known once listening (port 0 picks one); no request is served before.
+  let hosts = new Set<string>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (isGuarded(req.method, url.pathname)) {
+      const refused = refusalReason(req, hosts);
+      if (refused) {
+        req.resume();
+        sendJson(res, 403, { errCode: -1, errMsg: `refused: ${refused}` });
+        return;
+      }
+    }
     void (async () => {
       try {
         if (req.method === 'POST' && url.pathname === '/admin') return await handleAdmin(parts, req, res);
@@ -139,6 +155,7 @@ export function startServer(opts: Pick<EmulatorOptions, 'host' | 'port'>, parts:
     server.listen(opts.port, opts.host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : opts.port;
+      hosts = allowedHosts(opts.host, port);
       resolve({
         server,
         port,

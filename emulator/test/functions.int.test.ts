@@ -145,3 +145,68 @@ describe('function code reload', () => {
     }
   });
 });
+
+/** A folder of plain-JS functions (no SDK) written by the test, for runtime behaviours of one instance. */
+function functionsFolder(sources: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yanzhen-fns-'));
+  for (const [name, source] of Object.entries(sources)) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'index.js'), source);
+  }
+  return dir;
+}
+
+describe('instance environment', () => {
+  it('swaps the caller variables on every invocation of one instance and keeps what its code set', async () => {
+    const functionsDir = functionsFolder({
+      envprobe: `exports.main = async (event) => {
+        const seen = { openid: process.env.WX_OPENID ?? null, source: process.env.TCB_SOURCE, mark: process.env.MARK ?? null, countType: typeof process.env.COUNT };
+        process.env.MARK = event.mark;
+        process.env.COUNT = 5;
+        return seen;
+      };`,
+    });
+    const emu = await startTestEmulator({ functionsDir, maxWorkersPerFunction: 1 });
+    try {
+      const token = await emu.login('env-user');
+      const first = await emu.call('envprobe', { mark: 'first' }, token);
+      expect(first.body.result).toEqual({ openid: 'env-user', source: 'wx_client', mark: null, countType: 'undefined' });
+      // A server-side call (no user), as WeChat's servers or a timer would make it, on the same instance.
+      const res = await fetch(`${emu.url}/admin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'functions.invokeFunction', function_name: 'envprobe', request_data: JSON.stringify({ mark: 'second' }) }),
+      });
+      const reply = (await res.json()) as { data: { response_data: string } };
+      // No OPENID leaks from the previous caller; what the code put in process.env stays (a warm instance), as strings.
+      expect(JSON.parse(reply.data.response_data)).toEqual({ openid: null, source: 'wx_server', mark: 'first', countType: 'string' });
+      expect(emu.emulator.runtime.stats().instances.envprobe).toBe(1);
+    } finally {
+      await emu.close();
+      rmSync(functionsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads new code when a function folder is replaced wholesale, and finds a function deployed after start', async () => {
+    const functionsDir = functionsFolder({ version: 'exports.main = async () => 1;' });
+    const emu = await startTestEmulator({ functionsDir });
+    try {
+      const token = await emu.login('redeployer');
+      expect((await emu.call('version', {}, token)).body.result).toBe(1);
+      rmSync(join(functionsDir, 'version'), { recursive: true });
+      mkdirSync(join(functionsDir, 'version'));
+      writeFileSync(join(functionsDir, 'version', 'index.js'), 'exports.main = async () => 2;');
+      // The watch on the old folder is gone; the periodic check (1 s) still sees the new file.
+      const deadline = Date.now() + 5000;
+      let result: unknown;
+      while (Date.now() < deadline && (result = (await emu.call('version', {}, token)).body.result) !== 2) await new Promise((r) => setTimeout(r, 100));
+      expect(result).toBe(2);
+      mkdirSync(join(functionsDir, 'later'));
+      writeFileSync(join(functionsDir, 'later', 'index.js'), 'exports.main = async () => "later";');
+      expect((await emu.call('later', {}, token)).body.result).toBe('later');
+    } finally {
+      await emu.close();
+      rmSync(functionsDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -52,8 +52,17 @@ export function instanceEnv(opts: InstanceEnvOptions): Record<string, string> {
   return { ...env, ...opts.envVariables };
 }
 
-export function invocationEnv(base: Record<string, string>, caller: CallerIdentity, sessionToken: string, seqId: string): Record<string, string> {
-  const env: Record<string, string> = { ...base, TCB_SESSIONTOKEN: sessionToken, TCB_SEQID: seqId, TCB_SOURCE: caller.source };
+/**
+ * The variables that change with every invocation (who calls, which request). Everything else in the
+ * instance's environment is fixed for its life, so an invocation sends only these: the worker sets the
+ * ones present and deletes the others of this list, leaving the rest of `process.env` as it is (on
+ * CloudBase too, a warm instance keeps what its code put in `process.env`).
+ */
+export const INVOCATION_KEYS = ['TCB_SESSIONTOKEN', 'TCB_SEQID', 'TCB_SOURCE', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_CLIENTIPV6'] as const;
+export type InvocationVariables = Partial<Record<(typeof INVOCATION_KEYS)[number], string>>;
+
+export function invocationVariables(caller: CallerIdentity, sessionToken: string, seqId: string): InvocationVariables {
+  const env: InvocationVariables = { TCB_SESSIONTOKEN: sessionToken, TCB_SEQID: seqId, TCB_SOURCE: caller.source };
   // getWXContext reports a variable only when it is set: a caller without an OpenID has no OPENID key.
   if (caller.openId) env.WX_OPENID = caller.openId;
   if (caller.appId) env.WX_APPID = caller.appId;

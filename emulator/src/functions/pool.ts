@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, InvokeMessage, SerializedError, WorkerData } from './protocol';
+import { CodeWatch } from './code-watch';
+import type { FromWorker, InvocationContext, InvokeMessage, SerializedError, WorkerData } from './protocol';
 
 /**
  * The instances of one cloud function: worker threads that each run one invocation at a time, as
@@ -21,6 +21,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** The environment the instance starts with (module top level and `cloud.init` run in it). */
   baseEnv: Record<string, string>;
+  /** The invocation context, less `request_id`, the same for every invocation of this function. */
+  context: Omit<InvocationContext, 'request_id'>;
   onLog(level: 'log' | 'info' | 'warn' | 'error' | 'debug', requestId: string | undefined, text: string): void;
 }
 
@@ -54,12 +56,20 @@ const MEMORY_LIMIT_MB = 256;
 export class FunctionPool {
   private readonly instances = new Set<Instance>();
   private readonly queue: Pending[] = [];
-  private codeVersion: number;
+  private readonly code: CodeWatch;
+  /** The entry's version that the current instances loaded (0: none yet). */
+  private loadedVersion: number;
   private closed = false;
   private scaleTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: PoolOptions) {
-    this.codeVersion = this.readCodeVersion();
+    this.code = new CodeWatch(opts.entryPath);
+    this.loadedVersion = this.code.current();
+  }
+
+  /** Whether the deployed entry exists (checked at most once a second, or after a watch event). */
+  get deployed(): boolean {
+    return this.code.current() !== 0;
   }
 
   get size(): number {
@@ -77,23 +87,16 @@ export class FunctionPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.code.close();
     clearTimeout(this.scaleTimer);
     for (const pending of this.queue.splice(0)) pending.resolve(crash('the local cloud is shutting down'));
     await Promise.all([...this.instances].map((i) => this.remove(i, crash('the local cloud is shutting down'))));
   }
 
-  private readCodeVersion(): number {
-    try {
-      return statSync(this.opts.entryPath).mtimeMs;
-    } catch {
-      return 0;
-    }
-  }
-
   private retireIfCodeChanged(): void {
-    const version = this.readCodeVersion();
-    if (version === this.codeVersion) return;
-    this.codeVersion = version;
+    const version = this.code.current();
+    if (version === this.loadedVersion) return;
+    this.loadedVersion = version;
     for (const instance of this.instances) {
       if (instance.state === 'busy') instance.retired = true;
       else void this.remove(instance);
@@ -143,7 +146,7 @@ export class FunctionPool {
   }
 
   private spawn(): Instance {
-    const data: WorkerData = { functionName: this.opts.functionName, entryPath: this.opts.entryPath };
+    const data: WorkerData = { functionName: this.opts.functionName, entryPath: this.opts.entryPath, context: this.opts.context };
     const worker = new Worker(this.opts.workerScript, {
       workerData: data,
       env: { ...this.opts.baseEnv },

@@ -1,9 +1,17 @@
-/** Messages between a function's worker pool (main thread) and one worker thread (worker.ts). */
+/**
+ * Messages between a function's worker pool (main thread) and one worker thread (worker.ts).
+ * Per invocation only what changes crosses the thread boundary, as strings where possible (a string
+ * is copied, an object is walked by the structured clone): the event as JSON text, the request id and
+ * the caller's variables. What is fixed for the instance's life travels once, in `WorkerData`.
+ */
+import type { InvocationVariables } from './environment';
 
 export interface WorkerData {
   functionName: string;
   /** Absolute path of the deployed `index.js`. */
   entryPath: string;
+  /** The context of every invocation of this instance, less `request_id`. */
+  context: Omit<InvocationContext, 'request_id'>;
 }
 
 /** The context object the real runtime passes as `main`'s second argument (the fields code reads). */
@@ -21,10 +29,12 @@ export interface InvocationContext {
 export interface InvokeMessage {
   type: 'invoke';
   requestId: string;
-  event: unknown;
-  context: InvocationContext;
-  /** The whole per-invocation environment; the worker replaces its `process.env` with it. */
-  env: Record<string, string>;
+  /** The event as JSON text (an object, `userInfo` included). */
+  event: string;
+  /** The per-invocation variables (see INVOCATION_KEYS); the rest of the environment is the instance's. */
+  env: InvocationVariables;
+  /** Local-mode fake clock (fake-clock.ts): present only when the local cloud runs with one. */
+  clockOffsetMs?: number;
 }
 
 export type ToWorker = InvokeMessage;

@@ -4,9 +4,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CallerIdentity, LogSink } from '../types';
 import { configFor, type FunctionsConfig } from './config';
-import { instanceEnv, invocationEnv, SESSION_TOKEN_PREFIX } from './environment';
+import { instanceEnv, invocationVariables, SESSION_TOKEN_PREFIX } from './environment';
+import type { FunctionsClock } from './fake-clock';
 import { FunctionPool } from './pool';
-import type { InvocationContext } from './protocol';
 
 /**
  * Runs deployed cloud functions (`<functionsDir>/<name>/index.js`), one pool of worker threads per
@@ -14,7 +14,8 @@ import type { InvocationContext } from './protocol';
  * makes back to `/admin` (e.g. `cloud.callFunction`) can be attributed to its caller.
  */
 export type InvocationResult =
-  | { ok: true; requestId: string; result: unknown }
+  /** `json`: the JSON text of what the function returned (`null` for nothing), passed on as it is. */
+  | { ok: true; requestId: string; json: string }
   | { ok: false; requestId: string; kind: 'error' | 'timeout' | 'crash'; errMsg: string };
 
 export interface FunctionRuntimeOptions {
@@ -28,6 +29,8 @@ export interface FunctionRuntimeOptions {
   log: LogSink;
   /** Instances per function (CloudBase scales far higher); default DEFAULT_MAX_INSTANCES. */
   maxWorkersPerFunction?: number;
+  /** Local-mode fake clock for function instances (tests only, fake-clock.ts). */
+  clock?: FunctionsClock;
 }
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
@@ -44,11 +47,17 @@ export class FunctionRuntime {
   private readonly running = new Map<string, CallerIdentity>();
   private invocations = 0;
   private closed = false;
+  /** Request ids: a random prefix per process and a counter (unique, and cheaper than random bytes per call). */
+  private readonly idPrefix = randomBytes(4).toString('hex');
+  private idCounter = 0;
 
   constructor(private readonly opts: FunctionRuntimeOptions) {}
 
   exists(name: string): boolean {
-    return FUNCTION_NAME.test(name) && existsSync(this.entryPath(name));
+    if (!FUNCTION_NAME.test(name)) return false;
+    // A function already called has a pool that watches its entry; others are looked up on disk.
+    const pool = this.pools.get(name);
+    return pool ? pool.deployed : existsSync(this.entryPath(name));
   }
 
   /** The caller of the invocation that holds `sessionToken`, while it runs. */
@@ -64,28 +73,17 @@ export class FunctionRuntime {
   }
 
   async invoke(name: string, event: Record<string, unknown>, caller: CallerIdentity): Promise<InvocationResult> {
-    const requestId = randomBytes(8).toString('hex');
+    const requestId = this.nextRequestId();
     if (this.closed || !this.exists(name)) return { ok: false, requestId, kind: 'crash', errMsg: `function ${name} not found` };
     this.invocations++;
-    const config = configFor(this.opts.config, name);
     const sessionToken = `${SESSION_TOKEN_PREFIX}${requestId}`;
-    const context: InvocationContext = {
-      request_id: requestId,
-      function_name: name,
-      function_version: '$LATEST',
-      namespace: this.opts.envId,
-      memory_limit_in_mb: 256,
-      time_limit_in_ms: config.timeoutMs,
-      tencentcloud_region: this.region,
-      callbackWaitsForEmptyEventLoop: false,
-    };
     // The platform adds who called to the event (the SDK documents `event.userInfo`).
-    const fullEvent = { ...event, userInfo: { appId: caller.appId, openId: caller.openId } };
-    const env = invocationEnv(this.baseEnv(name), caller, sessionToken, requestId);
+    const eventJson = JSON.stringify({ ...event, userInfo: { appId: caller.appId, openId: caller.openId } });
+    const env = invocationVariables(caller, sessionToken, requestId);
     this.running.set(sessionToken, caller);
     try {
-      const outcome = await this.pool(name).run({ type: 'invoke', requestId, event: fullEvent, context, env });
-      if (outcome.ok) return { ok: true, requestId, result: outcome.json === undefined ? null : JSON.parse(outcome.json) };
+      const outcome = await this.pool(name).run({ type: 'invoke', requestId, event: eventJson, env, clockOffsetMs: this.opts.clock?.offsetMs });
+      if (outcome.ok) return { ok: true, requestId, json: outcome.json ?? 'null' };
       if (outcome.kind === 'error' && outcome.error.stack) this.opts.log('error', `${name} ${requestId}`, outcome.error.stack);
       const errMsg = outcome.kind === 'timeout' ? outcome.error.message : `${outcome.error.name}: ${outcome.error.message}`;
       return { ok: false, requestId, kind: outcome.kind, errMsg };
@@ -121,6 +119,11 @@ export class FunctionRuntime {
     return this.opts.region ?? 'ap-shanghai';
   }
 
+  private nextRequestId(): string {
+    this.idCounter = (this.idCounter + 1) % 0x100000000;
+    return this.idPrefix + this.idCounter.toString(16).padStart(8, '0');
+  }
+
   private entryPath(name: string): string {
     return join(this.opts.functionsDir, name, 'index.js');
   }
@@ -148,6 +151,15 @@ export class FunctionRuntime {
         maxWorkers: this.opts.maxWorkersPerFunction ?? DEFAULT_MAX_INSTANCES,
         timeoutMs: config.timeoutMs,
         baseEnv: this.baseEnv(name),
+        context: {
+          function_name: name,
+          function_version: '$LATEST',
+          namespace: this.opts.envId,
+          memory_limit_in_mb: 256,
+          time_limit_in_ms: config.timeoutMs,
+          tencentcloud_region: this.region,
+          callbackWaitsForEmptyEventLoop: false,
+        },
         onLog: (level, requestId, text) => this.opts.log(level, requestId ? `${name} ${requestId}` : name, text),
       });
       this.pools.set(name, pool);

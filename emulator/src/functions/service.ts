@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { assert, EmulatorError } from '../errors';
-import { HttpError, readBody, sendJson, type Route } from '../server';
+import { HttpError, readBody, sendJson, sendJsonText, type Route } from '../server';
 import type { AdminHandlers, CallerIdentity } from '../types';
 import { bearerToken, type SessionStore } from '../devapi/sessions';
 import type { FunctionRuntime, InvocationResult } from './runtime';
@@ -45,14 +45,15 @@ export function functionHandlers(runtime: FunctionRuntime, appId: string): Admin
       const caller: CallerIdentity = parent ? { ...parent, source: 'wx_server' } : { openId: '', appId, source: 'wx_server' };
       const outcome = await runtime.invoke(name, event, caller);
       if (!outcome.ok) throw new EmulatorError('FUNCTIONS_EXECUTE_FAIL', `requestId ${outcome.requestId}: ${outcome.errMsg}`);
-      return { requestId: outcome.requestId, data: { response_data: JSON.stringify(outcome.result) } };
+      return { requestId: outcome.requestId, data: { response_data: outcome.json } };
     },
   };
 }
 
 function answer(res: http.ServerResponse, outcome: InvocationResult): void {
   if (outcome.ok) {
-    sendJson(res, 200, { result: outcome.result });
+    // The function's JSON goes out as it came from the worker, not parsed and serialised again.
+    sendJsonText(res, 200, `{"result":${outcome.json}}`);
     return;
   }
   const errCode = outcome.kind === 'timeout' ? ERR_TIME_LIMIT : ERR_EXECUTE_FAIL;
