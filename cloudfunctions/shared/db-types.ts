@@ -14,7 +14,7 @@ export interface Query<T = Doc> {
   orderBy(field: string, order: 'asc' | 'desc'): Query<T>;
   skip(n: number): Query<T>;
   limit(n: number): Query<T>;
-  field(projection: Record<string, boolean | 0 | 1>): Query<T>;
+  field(projection: Record<string, boolean | 0 | 1 | DbOperator>): Query<T>;
   get(): Promise<QueryResult<T>>;
   count(): Promise<{ total: number }>;
   update(opts: { data: Doc }): Promise<UpdateResult>;
@@ -31,8 +31,62 @@ export interface DocRef<T = Doc> {
 export interface Collection<T = Doc> extends Query<T> {
   doc(id: string): DocRef<T>;
   add(opts: { data: Doc }): Promise<AddResult>;
-  aggregate(): any;
+  aggregate(): Aggregate;
 }
+
+/**
+ * A query, update or projection operator built by `db.command` (`_.gte(1)`, `_.inc(1)`, `_.project.slice(…)`).
+ * Opaque: only the SDK reads it; typed so that a misspelt command or a misuse of its result is a compile error.
+ */
+export interface DbOperator {
+  and(...conditions: unknown[]): DbOperator;
+  or(...conditions: unknown[]): DbOperator;
+}
+
+/** `db.command`: the documented commands (query, logic, update) that the functions use or may use. */
+export interface DbCommand {
+  eq(value: unknown): DbOperator;
+  neq(value: unknown): DbOperator;
+  lt(value: unknown): DbOperator;
+  lte(value: unknown): DbOperator;
+  gt(value: unknown): DbOperator;
+  gte(value: unknown): DbOperator;
+  in(values: readonly unknown[]): DbOperator;
+  nin(values: readonly unknown[]): DbOperator;
+  exists(present: boolean): DbOperator;
+  and(...conditions: unknown[]): DbOperator;
+  or(...conditions: unknown[]): DbOperator;
+  set(value: unknown): DbOperator;
+  remove(): DbOperator;
+  inc(by: number): DbOperator;
+  mul(by: number): DbOperator;
+  min(value: unknown): DbOperator;
+  max(value: unknown): DbOperator;
+  push(value: unknown): DbOperator;
+  pull(value: unknown): DbOperator;
+  addToSet(value: unknown): DbOperator;
+  project: { slice(range: number | [number, number]): DbOperator };
+  /** Aggregation expressions (`$.sum('$tally.v')`): only the SDK reads what they build. */
+  aggregate: Record<string, (...args: unknown[]) => unknown>;
+}
+
+/** An aggregation pipeline; `end()` runs it and answers the rows (cast by the caller to its document shape). */
+export interface Aggregate {
+  match(query: Doc): Aggregate;
+  project(projection: Doc): Aggregate;
+  unwind(path: string | Doc): Aggregate;
+  group(group: Doc): Aggregate;
+  lookup(lookup: Doc): Aggregate;
+  sort(order: Record<string, 1 | -1>): Aggregate;
+  skip(n: number): Aggregate;
+  limit(n: number): Aggregate;
+  count(field: string): Aggregate;
+  addFields(fields: Doc): Aggregate;
+  end(): Promise<{ list: unknown[] }>;
+}
+
+/** A server-side date or regular expression placeholder (`db.serverDate()`, `db.RegExp(…)`), resolved by the database. */
+export interface DbPlaceholder { readonly __placeholder?: never }
 
 export interface Transaction {
   /**
@@ -46,9 +100,9 @@ export interface Transaction {
 
 export interface Db {
   collection<T = Doc>(name: string): Collection<T>;
-  command: any;
-  serverDate(opts?: { offset?: number }): any;
-  RegExp(opts: { regexp: string; options?: string }): any;
+  command: DbCommand;
+  serverDate(opts?: { offset?: number }): DbPlaceholder;
+  RegExp(opts: { regexp: string; options?: string }): DbPlaceholder;
   runTransaction<R>(fn: (t: Transaction) => Promise<R>, retries?: number): Promise<R>;
   startTransaction(): Promise<Transaction & { commit(): Promise<unknown> }>;
   createCollection(name: string): Promise<unknown>;

@@ -20,7 +20,7 @@ export async function readAll<T = Doc>(collection: string, where: object, opts: 
   const pageSize = Math.min(opts.pageSize ?? MAX_PAGE, MAX_PAGE);
   const out: T[] = [];
   for (;;) {
-    let query: Query = db.collection(collection).where(where as Doc);
+    let query: Query = db.collection(collection).where(where);
     if (opts.orderBy) query = query.orderBy(opts.orderBy[0], opts.orderBy[1]);
     if (opts.orderBy?.[0] !== '_id') query = query.orderBy('_id', 'asc');
     if (opts.field) query = query.field(opts.field);

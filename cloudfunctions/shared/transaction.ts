@@ -23,18 +23,24 @@ import type { Db, Doc, Transaction } from './db-types';
 const txDb = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db;
 const MAX_ATTEMPTS = 10;
 
+/** A field of an SDK error or answer as text: codes come as strings or numbers; anything else is no text. */
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 /** True when the SDK error is CloudBase's "another transaction wrote this document first". */
 export function isTransactionConflict(err: unknown): boolean {
   if (err instanceof AppError) return false;
   const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map((v) => String(v ?? '')).join(' ');
+  const text = [e?.code, e?.errCode, e?.errMsg, e?.message].map(textOf).join(' ');
   return text.includes('TRANSACTION_CONFLICT') || /transaction conflict/i.test(text);
 }
 
 /** The transaction calls answer `{ code, message }` instead of throwing in some SDK paths: make them throw. */
 export function checked<T>(res: T): T {
   const r = res as { code?: unknown; message?: unknown } | null;
-  if (r && typeof r === 'object' && r.code) throw Object.assign(new Error(String(r.message ?? r.code)), { code: r.code });
+  if (r && typeof r === 'object' && r.code) throw Object.assign(new Error(textOf(r.message ?? r.code)), { code: r.code });
   return res;
 }
 
@@ -43,7 +49,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** One document by `_id` as the transaction's snapshot has it, or undefined when it does not exist. */
 export async function readInTransaction<T = Doc>(t: Transaction, collection: string, id: string): Promise<T | undefined> {
   const res = checked(await t.collection<T>(collection).doc(id).get());
-  return (res.data as T | null) ?? undefined;
+  const data: T | null = res.data;
+  return data ?? undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AppError, DIMENSION_KEYS, type ShowcaseContent, type ShowcaseDoc } from '@yanzhen/domain';
 import { z } from 'zod';
-import { cloud } from '../shared/cloud';
+import { openapi } from '../shared/openapi';
 
 /** What a secretary may write. Bounds keep the text within msgSecCheck's 2,500 characters. */
 const fileId = z.string().trim().min(1).max(256).regex(/^cloud:\/\//, '请上传图片后再保存');
@@ -48,7 +48,7 @@ export async function checkTextSafe(openid: string, content: ShowcaseContent): P
   const text = [content.story, ...content.achievements].join('\n');
   let suggest: unknown;
   try {
-    const res = (await cloud.openapi.security.msgSecCheck({ openid, scene: 1, version: 2, content: text })) as {
+    const res = (await openapi().security.msgSecCheck({ openid, scene: 1, version: 2, content: text })) as {
       result?: { suggest?: string; label?: number };
     };
     suggest = res.result?.suggest;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, ensure, type ShowcaseContent } from '@yanzhen/domain';
-import { _, cloud, db } from '../shared/cloud';
+import { _, db } from '../shared/cloud';
+import { openapi } from '../shared/openapi';
 import { readAll } from '../shared/read-all';
 import { tempUrls } from './cards';
 
@@ -69,7 +70,7 @@ export async function checkDraftImages(content: ShowcaseContent, secretaryId: st
   for (const f of unchecked) {
     let traceId: unknown;
     try {
-      const res = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl: urls.get(f), mediaType: 2, version: 2, scene: 1, openid })) as { traceId?: unknown };
+      const res = (await openapi().security.mediaCheckAsync({ mediaUrl: urls.get(f), mediaType: 2, version: 2, scene: 1, openid })) as { traceId?: unknown };
       traceId = res.traceId;
     } catch (err) {
       console.error('[showcase] mediaCheckAsync failed', err);

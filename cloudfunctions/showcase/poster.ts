@@ -1,5 +1,6 @@
 import { AppError, ensure } from '@yanzhen/domain';
 import { _, cloud, db } from '../shared/cloud';
+import { openapi } from '../shared/openapi';
 import { tempUrls } from './cards';
 import type { ShowcaseRecord } from './content';
 
@@ -23,7 +24,7 @@ export async function poster(secretaryId: string): Promise<{ fileID: string; tem
   }
   let image: { buffer?: Buffer };
   try {
-    image = (await cloud.openapi.wxacode.getUnlimited({ scene, page: POSTER_PAGE, checkPath: false })) as { buffer?: Buffer };
+    image = (await openapi().wxacode.getUnlimited({ scene, page: POSTER_PAGE, checkPath: false })) as { buffer?: Buffer };
   } catch (err) {
     console.error('[showcase] wxacode.getUnlimited failed', err);
     throw new AppError('internal', '小程序码生成失败，请稍后再试');

@@ -1,6 +1,7 @@
 import { ensure, type CandidateDoc, type ContestDoc, type DimensionKey } from '@yanzhen/domain';
 import { _, db } from '../shared/cloud';
 import { votingOf } from '../shared/contests';
+import type { DbOperator } from '../shared/db-types';
 import type { ShowcaseRecord } from './content';
 import { tempUrls, toCard, withPhotoUrls, type ShowcaseCard } from './cards';
 
@@ -21,7 +22,7 @@ export interface FeedQuery {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function feed(query: FeedQuery): Promise<{ items: ShowcaseCard[]; page: number; pageSize: number; hasMore: boolean; nextPage: number | null }> {
-  const conditions: Record<string, unknown>[] = [{ published: _.neq(null) }];
+  const conditions: (Record<string, unknown> | DbOperator)[] = [{ published: _.neq(null) }];
   if (query.street) conditions.push({ street: query.street });
   if (query.tag) conditions.push({ 'published.tags': query.tag });
   if (query.q) {

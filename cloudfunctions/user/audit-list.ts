@@ -5,6 +5,7 @@ import {
 import { action } from '../shared/action';
 import type { AuditDoc } from '../shared/audit';
 import { _, db } from '../shared/cloud';
+import type { DbOperator } from '../shared/db-types';
 import { configuredAdmins, type UserDoc } from '../shared/identity';
 import { readAll } from '../shared/read-all';
 
@@ -15,7 +16,7 @@ const ROLE_ORDER: Role[] = ['admin', 'judge', 'secretary', 'resident'];
  * A target filter in people's words: an internal path (`secretaries/sec-02`) as is, or a secretary's
  * name or a contest's title, which stands for everything done to that record.
  */
-async function targetsFor(target: string): Promise<string | unknown> {
+async function targetsFor(target: string): Promise<string | DbOperator> {
   if (target.includes('/')) return target;
   const [secretaries, contests] = await Promise.all([
     readAll<{ _id: string }>('secretaries', { name: target }, { field: { _id: true } }),

@@ -79,16 +79,19 @@ export function describeAuditValue(value: unknown, key: string, names: AuditName
   if (value === null || value === undefined || value === '') return '（无）';
   if (value instanceof Date) return inChina(value).format('YYYY-MM-DD HH:mm');
   if (Array.isArray(value)) {
-    if (value.length === 0) return '（无）';
-    if (key === 'roles') return value.map((r) => ROLE_LABELS[r as Role] ?? String(r)).join('、');
-    if (key === 'tags') return value.map((t) => ((DIMENSION_KEYS as string[]).includes(t) ? dimensionName(t as DimensionKey) : String(t))).join('、');
-    if (key === 'imageFileIds') return `${value.length} 张`;
-    return value.map((v) => describeAuditValue(v, '', names)).join('；');
+    // Array.isArray types the elements `any`; they are as unknown as the value itself.
+    const items: unknown[] = value;
+    if (items.length === 0) return '（无）';
+    if (key === 'roles') return items.map((r) => ROLE_LABELS[r as Role] ?? describeAuditValue(r, '', names)).join('、');
+    if (key === 'tags') return items.map((t) => (DIMENSION_KEYS.includes(t as DimensionKey) ? dimensionName(t as DimensionKey) : describeAuditValue(t, '', names))).join('、');
+    if (key === 'imageFileIds') return `${items.length} 张`;
+    return items.map((v) => describeAuditValue(v, '', names)).join('；');
   }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${FIELD_LABELS[k] ?? k}：${describeAuditValue(v, k, names)}`).join('，');
   }
-  const text = String(value);
+  // Only scalars are left: null, dates, arrays and objects were answered above.
+  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   if (key === 'secretaryId') return names.secretaries[text] ?? text;
   if (key === 'contestId') return names.contests[text] ?? text;
   if (key === 'userKey') return userHandle(text);

@@ -62,7 +62,7 @@ export function aggregateDocuments(ctx: OpContext, c: Collection, params: AdminP
       }
       return docs;
     };
-    const list = new Aggregator(pipeline, { collectionResolver }).run(source) as Doc[];
+    const list = new Aggregator(pipeline, { collectionResolver }).run<Doc>(source);
     return { data: { list: list.map(encodeDoc) } };
   });
 }

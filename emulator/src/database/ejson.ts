@@ -22,7 +22,7 @@ function toRegExp(re: BSONRegExp): RegExp {
 
 function isPlainObject(value: unknown): value is Doc {
   if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
@@ -89,7 +89,7 @@ function decodeParsed(value: unknown, now: number): unknown {
   if (keys.length === 1 && keys[0] === '$tcb_server_date') {
     // As with bson: the marker's contents are parsed (and may throw) but never revived, because the
     // whole marker becomes a date (reviving first would fail on e.g. an invalid `$regex` inside it).
-    const marker: unknown = EJSON.deserialize({ m: value.$tcb_server_date }, { relaxed: true }).m;
+    const marker = (EJSON.deserialize({ m: value.$tcb_server_date }, { relaxed: true }) as { m: unknown }).m;
     const offset = isPlainObject(marker) && typeof marker.offset === 'number' ? marker.offset : 0;
     return new Date(now + offset);
   }

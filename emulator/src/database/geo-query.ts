@@ -70,9 +70,9 @@ export function geoWithinOperator(selector: string, value: unknown): Predicate {
     return (obj) => geometriesIn(resolve(obj, selector)).some((g) => withinRegion(g, region));
   }
   if (value.$centerSphere !== undefined) {
-    const cs = value.$centerSphere;
+    const cs: unknown = value.$centerSphere;
     const center = Array.isArray(cs) ? toGeometry(cs[0]) : undefined;
-    const radius = Array.isArray(cs) ? cs[1] : undefined;
+    const radius: unknown = Array.isArray(cs) ? cs[1] : undefined;
     assert(center?.type === 'Point' && typeof radius === 'number' && radius >= 0, 'DATABASE_REQUEST_FAILED', '$geoWithin: $centerSphere takes [[lng, lat], radius in radians]');
     return (obj) => geometriesIn(resolve(obj, selector)).some((g) => withinCap(g, center.coordinates, radius));
   }
@@ -159,13 +159,13 @@ export function geoNearStage(spec: unknown, indexes: IndexSpec[], collection: st
     run(docs) {
       const out: { doc: Doc; d: number; i: number }[] = [];
       docs.forEach((doc, i) => {
-        const values = geometriesIn(resolve(doc, key as string)).map(pointOf).filter((p): p is Position => !!p);
+        const values = geometriesIn(resolve(doc, key)).map(pointOf).filter((p): p is Position => !!p);
         if (values.length === 0) return;
         const nearest = values.reduce((a, b) => (angleBetween(a, point) <= angleBetween(b, point) ? a : b));
         const d = distanceMeters(nearest, point) * unit;
         if (d < min || d > max) return;
         setPath(doc, distanceField, d * multiplier);
-        if (includeLocs) setPath(doc, includeLocs, resolve(doc, key as string));
+        if (includeLocs) setPath(doc, includeLocs, resolve(doc, key));
         out.push({ doc, d, i });
       });
       return out.sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.doc);

@@ -54,6 +54,12 @@ function asCloudError(err: unknown): unknown {
   return err;
 }
 
+/** The transaction id a request names, as text (anything but a string or a number names no transaction). */
+function transactionIdOf(req: AdminRequest): string {
+  const id = req.params.transactionId;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+}
+
 function notInTransaction(what: string): EmulatorError {
   return new EmulatorError(
     'DATABASE_REQUEST_FAILED',
@@ -149,11 +155,11 @@ export function createDatabaseService(opts: { dataDir: string; specPath: string;
   };
   handlers['database.startTransaction'] = () => ({ transactionId: transactions.start() });
   handlers['database.commitTransaction'] = (req) => {
-    transactions.commit(String(req.params.transactionId ?? ''));
+    transactions.commit(transactionIdOf(req));
     return {};
   };
   handlers['database.abortTransaction'] = (req) => {
-    transactions.abort(String(req.params.transactionId ?? ''));
+    transactions.abort(transactionIdOf(req));
     return {};
   };
 
@@ -164,7 +170,7 @@ export function createDatabaseService(opts: { dataDir: string; specPath: string;
       byAction[action] = (byAction[action] ?? 0) + 1;
       try {
         const reply = handler(req);
-        return reply instanceof Promise ? reply.catch((err: unknown) => Promise.reject(asCloudError(err))) : reply;
+        return reply instanceof Promise ? reply.catch((err: unknown) => { throw asCloudError(err); }) : reply;
       } catch (err) {
         throw asCloudError(err);
       }

@@ -4,7 +4,7 @@ import { assert } from '../errors';
 import type { AdminParams } from '../types';
 import { decodeWireParam, encodeDoc, isPlainObject, type Doc } from './ejson';
 import { mentionsNear, nearOf, requireGeoIndex, sortByDistance } from './geo-query';
-import { isDocumentId, rowKey } from './ids';
+import { isDocumentId, isObjectId, rowKey } from './ids';
 import { withQueryErrors } from './operators';
 import { compileFilter, type Loaded, type Session } from './session';
 import type { Collection, Store } from './store';
@@ -153,7 +153,7 @@ export function insertDocuments(ctx: OpContext, c: Collection, params: AdminPara
     insertedIds.push(id);
   }
   // The reply is JSON, not EJSON: an ObjectId id is answered as its hex string.
-  return { data: { insertedIds: insertedIds.map((id) => (typeof id === 'object' && id !== null ? String(id) : id)) } };
+  return { data: { insertedIds: insertedIds.map((id) => (isObjectId(id) ? id.toHexString() : id)) } };
 }
 
 /**

@@ -18,6 +18,12 @@ describe('mingo as MongoDB', () => {
     expect(() => withQueryErrors(() => project({ $substrBytes: ['雁阵', 1, 2] }))).toThrow(/UTF-8/);
   });
 
+  it('$substrBytes takes a number as its digits and refuses an object, as MongoDB converts to string', () => {
+    expect(project({ $substrBytes: [2026, 0, 2] })).toBe('20');
+    expect(project({ $substrBytes: ['$missing', 0, 2] })).toBe('');
+    expect(() => withQueryErrors(() => project({ $substrBytes: [{ $literal: { a: 1 } }, 0, 2] }))).toThrow(/convert from BSON type object/);
+  });
+
   it('$week counts Sunday-based weeks from 0; $indexOfCP counts code points', () => {
     expect(project({ $week: new Date('2019-05-14T00:00:00Z') })).toBe(19);
     expect(project({ $week: new Date('2019-01-05T00:00:00Z') })).toBe(0);

@@ -54,10 +54,22 @@ function nonNegativeInt(v: Any, op: string, what: string): number {
   return v;
 }
 
+/**
+ * A string operator's argument as text, as MongoDB converts it: null/missing is '', a date its ISO text,
+ * a number or boolean its digits or word; an object or array cannot be converted.
+ */
+function textOf(v: Any, op: string): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  throw new EmulatorError('DATABASE_REQUEST_FAILED', `${op}: can't convert from BSON type ${Array.isArray(v) ? 'array' : 'object'} to String`);
+}
+
 /** `$substrBytes: [string, byteIndex, byteCount]`; a negative count takes the rest of the string. */
 const $substrBytes: ExprOp = (obj, expr, options) => {
   const [s, index, count] = args(obj, expr, options, '$substrBytes', 3, 3);
-  const text = s === null || s === undefined ? '' : String(s);
+  const text = textOf(s, '$substrBytes');
   const bytes = Buffer.from(text, 'utf8');
   const start = nonNegativeInt(index, '$substrBytes', 'starting index');
   if (typeof count !== 'number' || !Number.isInteger(count)) throw new EmulatorError('DATABASE_REQUEST_FAILED', '$substrBytes: length must be an integer');

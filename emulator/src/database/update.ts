@@ -38,7 +38,7 @@ function translateAddToSet(spec: Doc): Doc {
 export function toModifier(data: Doc): Modifier<Doc> {
   const keys = Object.keys(data);
   const hasOperators = keys.some((k) => k.startsWith('$'));
-  if (!hasOperators) return { $set: data } as Modifier<Doc>;
+  if (!hasOperators) return { $set: data };
   const modifier: Doc = {};
   for (const key of keys) {
     assert(SUPPORTED.has(key), 'DATABASE_REQUEST_FAILED', `unknown update operator ${key}`);
@@ -47,7 +47,7 @@ export function toModifier(data: Doc): Modifier<Doc> {
     assert(!Object.keys(spec).some((f) => f === '_id' || f.startsWith('_id.')) || key === '$unset', 'DATABASE_REQUEST_FAILED', 'the _id field cannot be updated');
     modifier[key] = key === '$addToSet' ? translateAddToSet(spec) : spec;
   }
-  return modifier as Modifier<Doc>;
+  return modifier;
 }
 
 /** Applies `modifier` to `doc` in place; true when the document changed (MongoDB's nModified). */

@@ -78,7 +78,7 @@ export const subscribeMessageSend: OpenApi = async (data, ctx) => {
     const inner = (value as { value?: unknown } | null)?.value;
     if (inner === undefined || inner === null || inner === '') return wxError(47003, `argument invalid! data.${key}.value is empty`);
   }
-  if (state !== undefined && !['developer', 'trial', 'formal'].includes(String(state))) {
+  if (state !== undefined && (typeof state !== 'string' || !['developer', 'trial', 'formal'].includes(state))) {
     return wxError(47003, 'argument invalid! miniprogram_state must be developer, trial or formal');
   }
   await ctx.outbox.add({

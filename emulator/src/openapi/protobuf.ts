@@ -58,6 +58,7 @@ export function openApiSchema(): OpenApiSchema {
   const isolated = { ...protobuf, roots: {} as Record<string, unknown> };
   // The source is generated protobufjs code from the pinned SDK (4.0.2); evaluating it is how that
   // package itself uses it. new Function keeps it out of our module scope.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate, as said above
   const factory = new Function('$protobuf', `${source}\nreturn $root;`) as (pb: typeof isolated) => OpenApiSchema;
   cached = factory(isolated);
   return cached;

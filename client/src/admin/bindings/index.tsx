@@ -88,7 +88,7 @@ function BindingList({ street, issued, setIssued }: ListProps) {
 
   if (state.status === 'loading') return <LoadingView text='正在读取书记档案…' />;
   if (state.status === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />;
-  if (state.data.items.length === 0) return <Text className='adm-empty'>这个街道还没有书记档案。请先在档案管理中建档，或选择“全部街道”。</Text>;
+  if (state.data.items.length === 0) return <Text className='adm-empty'>这个街道还没有书记档案。档案由区委组织部统一录入，录入后会出现在这里；可先选择上方的“全部街道”查看已有档案。</Text>;
   return (
     <View className='bindings__list'>
       {state.data.items.map((row) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Envelope } from '@yanzhen/domain';
 import { ErrorView, LoadingView } from '../../components/StatusView';
@@ -58,7 +58,8 @@ function JudgeList({ contest }: { contest: ContestSummary }) {
 
 /** Judges are assigned per contest: pick the contest, then invite or remove its judges. */
 export function JudgesSection({ contests }: { contests: Envelope<{ items: ContestSummary[] }> | null }) {
-  const items = contests?.ok ? contests.data.items : [];
+  // Memoised: a fresh `[]` on each render would re-run the effect below every time.
+  const items = useMemo(() => (contests?.ok ? contests.data.items : []), [contests]);
   const [contestId, setContestId] = useState<string>('');
   useEffect(() => {
     if (!contestId && items.length) setContestId(items[0]._id);
