@@ -14,6 +14,7 @@ const CALLERS: { who: string; openid: string; roles: Role[] }[] = [
   { who: 'judge', openid: 'demo-judge', roles: ['resident', 'judge'] },
   { who: 'admin', openid: 'demo-admin', roles: ['resident', 'admin'] },
 ];
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON read as data, at load time
 const COLLECTIONS = (require('./database.json') as { collections: { name: string }[] }).collections.map((c) => c.name);
 
 let h: FunctionHarness;

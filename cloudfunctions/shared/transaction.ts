@@ -24,7 +24,7 @@ const txDb = cloud.database({ throwOnNotFound: false } as Parameters<typeof clou
 const MAX_ATTEMPTS = 10;
 
 /** A field of an SDK error or answer as text: codes come as strings or numbers; anything else is no text. */
-function textOf(v: unknown): string {
+export function textOf(v: unknown): string {
   if (typeof v === 'string') return v;
   return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }

@@ -1,5 +1,6 @@
 import { newBallotBox, usageOf, voteUpdatePlan, EMPTY_USAGE, type BallotBoxDoc, type QuotaUsage, type VoteRecord } from '@yanzhen/domain';
 import { _, db } from '../shared/cloud';
+import { textOf } from '../shared/transaction';
 
 /**
  * The database side of a ballot box (docs/voting.md): one read of one voter's entry, and the one write
@@ -58,6 +59,6 @@ export async function createBoxWith(contestId: string, day: string, box: number,
  */
 function isDuplicateKey(err: unknown): boolean {
   const e = err as { errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  const text = `${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`;
+  const text = `${textOf(e?.errMsg)} ${textOf(e?.message)}`;
   return /E11000|duplicate/i.test(text);
 }

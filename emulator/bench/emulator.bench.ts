@@ -15,7 +15,7 @@ const WARMUP_MS = 200;
 const SEED_DOCS = 5000;
 const GROUPS = SEED_DOCS / 100; // every group has exactly 100 documents
 
-async function rate(run: (i: number) => unknown | Promise<unknown>): Promise<number> {
+async function rate(run: (i: number) => unknown): Promise<number> {
   let i = 0;
   const warmEnd = Date.now() + WARMUP_MS;
   while (Date.now() < warmEnd) await run(i++);

@@ -108,7 +108,7 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
           outbox,
           callerOpenId: (token) => runtime.callerOf(token)?.openId || undefined,
           // A push reaches the function as WeChat's server would call it: no user session.
-          messagePush: (event) => (runtime.exists(MESSAGE_PUSH_FUNCTION) ? runtime.invoke(MESSAGE_PUSH_FUNCTION, event, { openId: String(event.FromUserName ?? ''), appId: options.appId, source: 'wx_server' }) : Promise.resolve()),
+          messagePush: (event) => (runtime.exists(MESSAGE_PUSH_FUNCTION) ? runtime.invoke(MESSAGE_PUSH_FUNCTION, event, { openId: typeof event.FromUserName === 'string' ? event.FromUserName : '', appId: options.appId, source: 'wx_server' }) : Promise.resolve()),
         }),
       },
       routes: [

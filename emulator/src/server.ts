@@ -84,7 +84,7 @@ async function parseAdmin(req: http.IncomingMessage, requestId: string): Promise
   }
   const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
   const { action, ...params } = body;
-  return { action: String(action ?? ''), params, requestId };
+  return { action: typeof action === 'string' ? action : '', params, requestId };
 }
 
 async function handleAdmin(parts: ServerParts, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

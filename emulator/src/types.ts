@@ -17,7 +17,8 @@ export interface AdminRequest {
  * `EmulatorError` for a CloudBase error; the server turns that into `{ code, message, requestId }`.
  * A handler may return a `RawReply` when the answer is not JSON (protobuf for `wx.openApi`).
  */
-export type AdminHandler = (req: AdminRequest) => unknown | Promise<unknown>;
+/** Answers synchronously or with a promise (`unknown` covers both). */
+export type AdminHandler = (req: AdminRequest) => unknown;
 
 export interface RawReply {
   raw: true;

@@ -21,7 +21,7 @@ export type WxDatabase = any;
 export function connectSdk(port: number, extraEnv: Record<string, string> = {}): { cloud: WxCloud; db: WxDatabase } {
   Object.assign(process.env, sdkEnvironment(`http://127.0.0.1:${port}/admin`, 'local'), extraEnv);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as WxCloud;
+  const cloud = require('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   return { cloud, db: cloud.database() };
 }

@@ -37,7 +37,7 @@ function stringMap(value: unknown, what: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (typeof v === 'object' && v !== null) throw new Error(`${what}.${k} must be a string`);
-    out[k] = String(v ?? '');
+    out[k] = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   }
   return out;
 }

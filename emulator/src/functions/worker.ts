@@ -75,6 +75,8 @@ function runMain(fn: Main, event: unknown, context: unknown): Promise<unknown> {
   // Callback-style functions (main(event, context, callback)) are still accepted by the runtime.
   if (fn.length >= 3) {
     return new Promise((resolve, reject) => {
+      // The function's own error passes unchanged (plain SDK error objects included): serializeError reads it.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       const maybe = fn(event, context, (err, result) => (err ? reject(err) : resolve(result)));
       if (maybe && typeof (maybe as Promise<unknown>).then === 'function') (maybe as Promise<unknown>).then(resolve, reject);
     });
