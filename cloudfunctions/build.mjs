@@ -35,7 +35,7 @@ export async function buildFunctions() {
         write: false,
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: 'node20.19', // = cloudbaserc.json runtime Nodejs20.19 (scripts/deploy/runtime.test.ts checks both)
         format: 'cjs',
         external: ['wx-server-sdk'],
         alias: { '@yanzhen/domain': join(root, 'domain', 'src', 'index.ts') },
