@@ -13,7 +13,7 @@ module.exports = {
   // A global option: jest ignores testTimeout inside a project. Integration and browser tests start processes.
   testTimeout: 90_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{domain,emulator,cloudfunctions,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{domain,emulator,cloudfunctions,scripts}/**/*.test.ts', '<rootDir>/client/src/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{emulator,cloudfunctions}/**/*.int.test.ts'], globalSetup: '<rootDir>/scripts/jest/ensure-built.js' },
     // weapp: the compiled mini-program in miniprogram-simulate, which needs a DOM (jsdom).
     { ...common, displayName: 'weapp', testMatch: ['<rootDir>/client/test/weapp/**/*.test.ts'], testEnvironment: 'jsdom', globalSetup: '<rootDir>/client/test/weapp/global-setup.ts' },

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PREPARING_MARKER } from '../emulator/src/static/service';
 
 /**
  * Starts the built local cloud (build/emulator/main.js) as its own process, as `npm start` does, for
@@ -20,9 +21,13 @@ export interface LocalCloud {
   kill(): Promise<void>;
 }
 
+// Pages say "正在准备演示数据" while this file is in the data folder.
+export { PREPARING_MARKER };
+
 export interface LocalCloudOptions {
   port?: number;
   dataDir?: string;
+  /** Seed demo data before resolving; until it is done, pages show the "preparing" notice. */
   seed?: boolean;
   /** Extra environment for the emulator process. */
   env?: NodeJS.ProcessEnv;
@@ -38,8 +43,14 @@ function waitForExit(child: ChildProcess): Promise<void> {
 export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {
   const main = join(PROJECT_ROOT, 'build', 'emulator', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build:emulator first`);
-  const tempDir = opts.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'yanzhen-cloud-'));
-  const dataDir = opts.dataDir ?? (tempDir as string);
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'yanzhen-cloud-'));
+  const tempDir = opts.dataDir ? undefined : dataDir;
+  const marker = join(dataDir, PREPARING_MARKER);
+  if (opts.seed) {
+    // Before the server listens, so no page is ever served from a half-seeded database.
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(marker, 'seeding demo data\n');
+  }
   const child = spawn(process.execPath, [main, '--port', String(opts.port ?? 0), '--data-dir', dataDir], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, EXIT_WITH_PARENT: '1', ...opts.env },
@@ -59,7 +70,10 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     child.once('exit', (code) => reject(new Error(`local cloud exited (${code}) before listening:\n${seen}`)));
   });
   const port = Number(new URL(url).port);
-  if (opts.seed) await seedLocalCloud(url, opts.quiet);
+  if (opts.seed) {
+    await seedLocalCloud(url, opts.quiet);
+    rmSync(marker, { force: true });
+  }
   return {
     url,
     port,

@@ -54,7 +54,7 @@ function usePostcss8(chain: WebpackChain): void {
     rule.oneOfs.values().forEach(visit);
     rule.rules.values().forEach(visit);
   };
-  chain.module.rules.values().forEach((rule) => visit(rule as unknown as RuleLike));
+  chain.module.rules.values().forEach((rule) => visit(rule));
 }
 
 /**

@@ -2,6 +2,8 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/showcases/index', 'pages/contest/index', 'pages/mine/index', 'pages/showcase/index'],
   window: {
+    // The mini-program's default; stated so that the H5 preview draws the same bar (title, back or home button).
+    navigationStyle: 'default',
     navigationBarTitleText: '雁阵',
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTextStyle: 'white',
@@ -26,6 +28,10 @@ export default defineAppConfig({
     { root: 'secretary', pages: ['bind/index', 'showcase-edit/index'] },
     { root: 'admin', pages: ['index', 'bindings/index', 'invites/index', 'audit/index', 'reviews/index'] },
   ],
+  // H5 only: Taro's page slide hides the page left behind on a timer, and a back tapped within that time (300 ms)
+  // leaves a blank screen; pages switch at once instead. The mini-program keeps WeChat's own transitions.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   style: 'v2',
   lazyCodeLoading: 'requiredComponents',
+  __usePrivacyCheck__: true, // privacy guide declared in the mp console; contract: docs/privacy.md
 });

@@ -17,7 +17,7 @@ export const BRAND = {
   white: '#FFFFFF',
 } as const;
 
-export const THEME_VARS: Record<string, string> = {
+const PX_THEME_VARS: Record<string, string> = {
   nutuiColorPrimary: BRAND.red,
   nutuiColorPrimaryStop1: '#E0383E',
   nutuiColorPrimaryStop2: BRAND.red,
@@ -60,3 +60,17 @@ export const THEME_VARS: Record<string, string> = {
   yzColorMuted: BRAND.muted,
   yzColorBackground: BRAND.background,
 };
+
+/**
+ * Taro's H5 runtime sets the root font size to 20px on a 375px-wide phone and turns our stylesheets' sizes into
+ * rem; these variables are set inline, past that transform. In H5 they become rem too, so NutUI's text and
+ * buttons grow with the root font size like the rest of the page (the large-font check scales it).
+ */
+const H5_ROOT_FONT_PX = 20;
+
+function inRem(vars: Record<string, string>): Record<string, string> {
+  const rem = (value: string) => value.replace(/(\d+(?:\.\d+)?)px/g, (_, n: string) => `${Number(n) / H5_ROOT_FONT_PX}rem`);
+  return Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, rem(value)]));
+}
+
+export const THEME_VARS: Record<string, string> = process.env.TARO_ENV === 'h5' ? inRem(PX_THEME_VARS) : PX_THEME_VARS;

@@ -26,6 +26,7 @@ function isFresh(target: 'h5' | 'weapp'): boolean {
 }
 
 export async function ensureClientBuilt(target: 'h5' | 'weapp'): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS jest setup file shared with the other projects
   const ensureBuilt = require('../../scripts/jest/ensure-built.js') as () => Promise<void>;
   await ensureBuilt();
   if (target === 'h5') {

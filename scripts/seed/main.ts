@@ -4,9 +4,13 @@
  * with invented people: 17 secretaries, a contest with public voting open today, monthly salons.
  */
 import type { CandidateDoc, DimensionKey, ShowcaseDoc } from '@yanzhen/domain';
-import { SECRETARIES, STORIES } from './people';
+import { SECRETARIES } from './people';
+import { STORIES } from './stories';
 import { contest2023, currentContest, salons } from './data';
+import { cachedPicture } from './picture-cache';
+import { drawPortrait, drawScene } from './pictures';
 import { sdkEnvironment } from '../sdk-env';
+import type { Db } from '../../cloudfunctions/shared/db-types';
 import { userKey } from '../../cloudfunctions/shared/user-key';
 
 const url = process.argv[2];
@@ -16,17 +20,51 @@ Object.assign(process.env, sdkEnvironment(`${url}/admin`));
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the env above is set
 const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-const db = cloud.database();
+// The SDK's typings mix callback and promise styles; the functions' promise-only view of it (as shared/cloud.ts).
+const db = cloud.database() as unknown as Db;
 
 async function put(collection: string, docs: { _id: string }[]): Promise<void> {
   // `set` is an upsert, so seeding twice leaves one copy of each document.
   await Promise.all(docs.map(({ _id, ...data }) => db.collection(collection).doc(_id).set({ data })));
 }
 
+interface SeedPhotos {
+  photoFileId: string;
+  imageFileIds: string[];
+}
+
+/**
+ * Each secretary's portrait and activity pictures, drawn here and uploaded through the SDK's `uploadFile` like
+ * the editor's uploads (same `showcases/<secretaryId>/` folder), so the functions sign temp URLs for them as for
+ * any photo. Featured showcases and every third one get a second picture, of their second kind of work.
+ */
+async function uploadPhotos(): Promise<SeedPhotos[]> {
+  const upload = async (cloudPath: string, fileContent: Buffer) => (await cloud.uploadFile({ cloudPath, fileContent })).fileID;
+  return Promise.all(
+    SECRETARIES.map(async (s, i) => {
+      const [main, second] = STORIES[i].tags as [DimensionKey, DimensionKey];
+      const kinds = i < 4 || i % 3 === 0 ? [main, second] : [main];
+      const [photoFileId, ...imageFileIds] = await Promise.all([
+        upload(`showcases/${s._id}/seed-portrait.png`, cachedPicture(`portrait-${i}`, () => drawPortrait({ gender: s.gender, index: i }))),
+        ...kinds.map((kind, n) => upload(`showcases/${s._id}/seed-activity-${n + 1}.png`, cachedPicture(`scene-${kind}-${i * 2 + n}`, () => drawScene(kind, i * 2 + n)))),
+      ]);
+      return { photoFileId, imageFileIds };
+    }),
+  );
+}
+
 async function main(): Promise<void> {
   const now = new Date();
   const current = currentContest(now);
   await put('secretaries', SECRETARIES.map((s) => ({ ...s, createdAt: now })));
+  const photos = await uploadPhotos();
+  // The seeded pictures count as checked (mediaCheckAsync passed), as they would be for content already public.
+  await put(
+    'mediaChecks',
+    SECRETARIES.flatMap((s, i) =>
+      [photos[i].photoFileId, ...photos[i].imageFileIds].map((fileId, n) => ({ _id: `seed-check-${s._id}-${n}`, fileId, secretaryId: s._id, status: 'pass', createdAt: now, checkedAt: now })),
+    ),
+  );
   const showcases: ShowcaseDoc[] = SECRETARIES.map((s, i) => ({
     _id: `showcase-${s._id}`,
     secretaryId: s._id,
@@ -34,7 +72,7 @@ async function main(): Promise<void> {
     community: s.community,
     street: s.street,
     featured: i < 4,
-    published: { ...STORIES[i], tags: STORIES[i].tags as DimensionKey[], imageFileIds: [] },
+    published: { story: STORIES[i].story, achievements: STORIES[i].achievements, tags: STORIES[i].tags as DimensionKey[], ...photos[i] },
     draft: null,
     reviewStatus: 'none',
     publishedAt: now,
@@ -62,7 +100,8 @@ async function main(): Promise<void> {
   ]);
   await put('judgeAssignments', [{ _id: `judge-${current._id}-demo-judge`, contestId: current._id, openid: 'demo-judge', key: userKey('demo-judge'), createdAt: now } as { _id: string }]);
   await db.collection('secretaries').doc(SECRETARIES[0]._id).update({ data: { openid: 'demo-secretary' } });
-  console.log(`seeded demo data: ${SECRETARIES.length} secretaries, ${candidates.length} candidates in "${current.title}" (voting open), ${salons(now).length} salons`);
+  const pictures = photos.reduce((n, p) => n + 1 + p.imageFileIds.length, 0);
+  console.log(`seeded demo data: ${SECRETARIES.length} secretaries with ${pictures} pictures, ${candidates.length} candidates in "${current.title}" (voting open), ${salons(now).length} salons`);
 }
 
 main().catch((err) => {

@@ -1,12 +1,32 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { DEMO_IDENTITIES, type DemoIdentity } from '@yanzhen/domain';
-import { currentOpenid, defaultOpenid, loginAs } from '../services/h5-session';
+import { DEMO_IDENTITIES, type DemoIdentity, type Role } from '@yanzhen/domain';
+import { currentOpenid, defaultOpenid, loginAs, rememberedRoles, ROLES_CHANGED } from '../services/h5-session';
+import { headlineRole, whoami } from '../services/user';
 import './IdentitySwitcher.scss';
 
-function labelOf(openid: string | null): string {
-  const identity = DEMO_IDENTITIES.find((i) => i.openid === (openid ?? defaultOpenid()));
-  return identity ? identity.label : openid ?? '未登录';
+/**
+ * "居民 · 刘阿姨": the role the `user` function last reported (a resident who redeemed a binding code is a
+ * secretary now), else the demo identity's starting role, and the person's name.
+ */
+export function labelOf(openid: string, roles: readonly Role[] | null): string {
+  const identity = DEMO_IDENTITIES.find((i) => i.openid === openid);
+  if (!identity) return openid;
+  const person = identity.label.split(' · ').pop() ?? identity.label;
+  return `${headlineRole(roles ?? [identity.role])} · ${person}`;
+}
+
+/** The active identity's roles, asked once per identity and kept fresh by every `whoami` the pages make. */
+function useRoles(openid: string): Role[] | null {
+  const [roles, setRoles] = useState(() => rememberedRoles(openid));
+  useEffect(() => {
+    const refresh = (changed: string) => changed === openid && setRoles(rememberedRoles(openid));
+    Taro.eventCenter.on(ROLES_CHANGED, refresh);
+    if (!rememberedRoles(openid)) void whoami();
+    return () => void Taro.eventCenter.off(ROLES_CHANGED, refresh);
+  }, [openid]);
+  return roles;
 }
 
 /**
@@ -19,6 +39,7 @@ export function IdentitySwitcher() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const active = currentOpenid() ?? defaultOpenid();
+  const roles = useRoles(active);
 
   async function choose(identity: DemoIdentity) {
     setBusy(true);
@@ -38,7 +59,7 @@ export function IdentitySwitcher() {
       <View className='yz-identity__bar' onClick={() => setOpen(!open)}>
         <Text className='yz-identity__badge'>本地预览</Text>
         <Text id='yz-identity-current' className='yz-identity__current'>
-          当前身份：{labelOf(active)}
+          当前身份：{labelOf(active, roles)}
         </Text>
         <Text className='yz-identity__toggle'>{open ? '收起' : '切换身份'}</Text>
       </View>
@@ -51,7 +72,7 @@ export function IdentitySwitcher() {
               data-openid={identity.openid}
               onClick={() => (busy ? undefined : void choose(identity))}
             >
-              <Text>{identity.label}</Text>
+              <Text>{labelOf(identity.openid, rememberedRoles(identity.openid))}</Text>
               {identity.openid === active ? <Text className='yz-identity-option__mark'>当前</Text> : null}
             </View>
           ))}

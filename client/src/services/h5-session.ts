@@ -1,4 +1,5 @@
-import { DEMO_IDENTITIES } from '@yanzhen/domain';
+import Taro from '@tarojs/taro';
+import { DEMO_IDENTITIES, type Role } from '@yanzhen/domain';
 
 /**
  * The H5 preview's stand-in for WeChat login (there is none on a laptop): the emulator's `/api/dev/login`
@@ -53,4 +54,29 @@ export function ensureToken(): Promise<string> {
     });
   }
   return pendingLogin;
+}
+
+/**
+ * The roles the `user` function last reported for an OpenID, so that the switcher names what the person is now
+ * (a resident who just bound an archive record is a secretary). Updated from every `whoami`; the event tells
+ * switchers already on screen.
+ */
+const rolesKey = (openid: string) => `yz.roles.${openid}`;
+export const ROLES_CHANGED = 'yz:roles-changed';
+
+export function rememberedRoles(openid: string): Role[] | null {
+  try {
+    const saved: unknown = JSON.parse(window.localStorage.getItem(rolesKey(openid)) ?? 'null');
+    return Array.isArray(saved) && saved.every((r) => typeof r === 'string') ? (saved as Role[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberRoles(openid: string, roles: readonly Role[]): void {
+  const before = window.localStorage.getItem(rolesKey(openid));
+  const now = JSON.stringify(roles);
+  if (before === now) return;
+  window.localStorage.setItem(rolesKey(openid), now);
+  Taro.eventCenter.trigger(ROLES_CHANGED, openid);
 }

@@ -1,9 +1,15 @@
 import { ROLE_LABELS, type CodeKind, type Envelope, type Role, type WhoAmI } from '@yanzhen/domain';
 import { callFunction } from './cloud';
+import { rememberRoles } from './h5-session';
 
 export type { WhoAmI };
 
-export const whoami = (): Promise<Envelope<WhoAmI>> => callFunction<WhoAmI>('user', { action: 'whoami' });
+/** Who the caller is. In the H5 preview the answer also updates the identity switcher's role. */
+export async function whoami(): Promise<Envelope<WhoAmI>> {
+  const res = await callFunction<WhoAmI>('user', { action: 'whoami' });
+  if (process.env.TARO_ENV === 'h5' && res.ok) rememberRoles(res.data.openid, res.data.roles);
+  return res;
+}
 
 /** What `user.redeemCode` answers: which kind of code it was and what it granted. */
 export interface Redeemed {

@@ -70,6 +70,8 @@ test('the right code binds the archive record and 我的 shows the 社区书记 
   await page.locator('.bind__submit').click();
   await page.getByText('绑定成功').waitFor();
   await expect(page.locator('.sec-done').innerText()).resolves.toContain('您的微信已绑定 王建国（朝阳里社区）的书记档案');
+  // The preview's identity bar names the new role at once, as 我的 does.
+  await visible(page, '#yz-identity-current', { hasText: '社区书记 · 刘阿姨' }).first().waitFor();
 
   await page.locator('.sec-done__back').click();
   await page.locator('.mine__role--secretary').waitFor();

@@ -43,6 +43,7 @@ export async function bootMiniProgram(opts: { cloudUrl: string; openid: string }
   if (!fs.existsSync(path.join(WEAPP_DIR, 'app.js'))) throw new Error(`${WEAPP_DIR}/app.js is missing: run npm run build:weapp`);
   const token = await devLogin(opts.cloudUrl, opts.openid);
   // Requiring the simulator defines `Component` and `wx` on the global object.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, when the globals it defines are wanted
   const simulate = require('miniprogram-simulate') as Simulate;
   const g = globalThis as unknown as Record<string, unknown>;
   const wx = g.wx as Record<string, unknown>;
@@ -57,10 +58,12 @@ export async function bootMiniProgram(opts: { cloudUrl: string; openid: string }
       calls.push({ name, data });
       if (failuresLeft > 0) {
         failuresLeft -= 1;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- wx APIs reject with plain { errCode, errMsg } objects
         throw { errCode: -1, errMsg: 'cloud.callFunction:fail request:fail timeout' };
       }
       const { status, json } = await postJson(`${opts.cloudUrl}/api/functions/${name}`, data ?? {}, { Authorization: `Bearer ${token}` });
       const body = json as { result?: unknown; errCode?: number; errMsg?: string };
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- as wx does
       if (status !== 200) throw { errCode: body.errCode ?? -1, errMsg: `cloud.callFunction:fail ${body.errMsg ?? status}` };
       return { result: body.result, errMsg: 'cloud.callFunction:ok', requestID: String(calls.length) };
     },
@@ -101,6 +104,7 @@ export async function bootMiniProgram(opts: { cloudUrl: string; openid: string }
     });
   };
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled mini-program, loaded as the simulator would
   require(path.join(WEAPP_DIR, 'app.js'));
   (app.onLaunch as Fn | undefined)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 });
   (app.onShow as Fn | undefined)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 });

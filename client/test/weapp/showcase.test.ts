@@ -19,8 +19,8 @@ test('renders the published story, achievements, tags and the open contest', asy
   expect(text).toContain('王建国');
   expect(text).toContain('朝阳里社区 · 杆石桥街道');
   expect(text).toContain('抓班子带队伍');
-  expect(text).toContain('王建国自2009年起在朝阳里社区工作');
-  expect(text).toContain('居民说：“有事找王书记，心里踏实。”');
+  expect(text).toContain('王建国是转业军人，2009年到朝阳里社区任职。');
+  expect(text).toContain('这几年，社区“两委”里有两名年轻人从专职网格员成长起来');
   expect(text).toContain('工作成绩');
   expect(text).toContain('投票进行中');
   expect(text).toContain('每人每天 3 票，同一位书记每天 1 票');

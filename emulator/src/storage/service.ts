@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { syncDir, writeFileDurably } from '../durable-file';
 import { assert } from '../errors';
 import { contentTypeFor } from '../mime';
-import { readBody, type Route } from '../server';
+import { HttpError, readBody, sendJson, type Route } from '../server';
 import type { AdminHandlers } from '../types';
 import { fileIdFor, normalizeCloudPath, pathOfFileId, UrlSigner } from './paths';
 
@@ -28,6 +28,8 @@ const MAX_MAX_AGE_SECONDS = 86400;
 const UPLOAD_URL_LIFETIME_MS = 10 * 60 * 1000;
 /** A cloud function's upload is bounded by its memory anyway; 50 MB covers photos and exports. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** A photo from the H5 preview's editor (a phone's `chooseImage` result, compressed): 10 MB is plenty. */
+export const MAX_CLIENT_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** CloudBase takes at most 50 files per batch request. */
 const MAX_BATCH = 50;
 
@@ -84,7 +86,7 @@ export class StorageService {
         const list = params.fileid_list;
         assert(Array.isArray(list) && list.length <= MAX_BATCH, 'INVALID_PARAM', `fileid_list must be an array of at most ${MAX_BATCH}`);
         const delete_list = [];
-        for (const fileID of list) {
+        for (const fileID of list as unknown[]) {
           const path = pathOfFileId(this.opts.envId, fileID);
           if (!path || !this.exists(path)) {
             delete_list.push({ fileID, code: 'STORAGE_FILE_NONEXIST' });
@@ -99,8 +101,43 @@ export class StorageService {
     };
   }
 
-  routes(): Route[] {
-    return [(req, res, url) => this.upload(req, res, url), (req, res, url) => this.download(req, res, url)];
+  /**
+   * The SDK's upload and download URLs, and, given the preview's logins, the H5 client's own upload (what
+   * `wx.cloud.uploadFile` is in the mini-program).
+   */
+  routes(sessions?: ClientSessions): Route[] {
+    const routes: Route[] = [(req, res, url) => this.upload(req, res, url), (req, res, url) => this.download(req, res, url)];
+    if (sessions) routes.push((req, res, url) => this.clientUpload(req, res, url, sessions));
+    return routes;
+  }
+
+  /**
+   * `POST /api/storage/upload?cloudPath=<path>` with `Authorization: Bearer <token>` (from `/api/dev/login`) and
+   * the file's bytes as the body → `{ fileID, cloudPath }`. CloudBase's default storage rule lets a signed-in
+   * user create files but not overwrite another's; without owners on disk, this refuses every overwrite (the
+   * client names its uploads at random anyway).
+   */
+  private async clientUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL, sessions: ClientSessions): Promise<boolean> {
+    if (url.pathname !== '/api/storage/upload') return false;
+    if (req.method !== 'POST') throw new HttpError(405, 'use POST /api/storage/upload?cloudPath=<path>');
+    if (!sessions.openidOf(bearerOf(req.headers.authorization))) {
+      req.resume();
+      throw new HttpError(401, 'not logged in: POST /api/dev/login first and send Authorization: Bearer <token>');
+    }
+    const path = normalizeCloudPath(url.searchParams.get('cloudPath'));
+    if (!path) {
+      req.resume();
+      throw new HttpError(400, 'cloudPath must be a relative path without "." or ".." segments');
+    }
+    if (this.exists(path)) {
+      req.resume();
+      throw new HttpError(409, `a file already exists at ${path}`);
+    }
+    const body = await readBody(req, MAX_CLIENT_UPLOAD_BYTES);
+    if (body.length === 0) throw new HttpError(400, 'the file is empty');
+    await writeFileDurably(this.filePath(path), body);
+    sendJson(res, 200, { fileID: fileIdFor(this.opts.envId, path), cloudPath: path });
+    return true;
   }
 
   private async upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
@@ -144,6 +181,16 @@ export class StorageService {
     res.end(req.method === 'HEAD' ? undefined : bytes);
     return true;
   }
+}
+
+/** The preview's logins (devapi's SessionStore): who a bearer token belongs to. */
+export interface ClientSessions {
+  openidOf(token: string | undefined): string | undefined;
+}
+
+function bearerOf(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m ? m[1] : undefined;
 }
 
 /** COS answers errors as XML; the SDK reads Code, Message, RequestId and TraceId from it. */

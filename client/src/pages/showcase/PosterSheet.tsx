@@ -25,7 +25,7 @@ function loadWith(make: () => WeappImage, src: string): Promise<WeappImage> {
   return new Promise((resolve, reject) => {
     const img = make();
     img.onload = () => resolve(img);
-    img.onerror = (e) => reject(e);
+    img.onerror = () => reject(new Error(`image did not load: ${src}`));
     img.src = src;
   });
 }
@@ -36,7 +36,7 @@ function loadBrowserImage(src: string): Promise<HTMLImageElement> {
     // The emulator's storage URLs are same-origin; a CDN's would need CORS to keep the canvas exportable.
     img.crossOrigin = 'anonymous';
     img.onload = () => resolve(img);
-    img.onerror = (e) => reject(e);
+    img.onerror = () => reject(new Error(`image did not load: ${src}`));
     img.src = src;
   });
 }

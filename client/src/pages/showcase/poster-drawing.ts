@@ -1,3 +1,5 @@
+import { breakLines } from '../../components/line-breaking';
+
 /**
  * Draws the share poster on any 2D canvas context (the weapp `Canvas type="2d"` node and the browser canvas
  * offer the same API): a red header with the channel, the photo or initial, name, community and street, a story
@@ -32,23 +34,6 @@ export interface PosterContent {
 }
 
 const FONT = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
-
-/** Breaks text into lines no wider than `maxWidth` (CJK text breaks anywhere), at most `maxLines`. */
-export function wrapLines(measure: (s: string) => number, text: string, maxWidth: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text.replace(/\s+/g, ' ')) {
-    if (measure(line + ch) > maxWidth && line) {
-      lines.push(line);
-      line = ch;
-      if (lines.length === maxLines) break;
-    } else line += ch;
-  }
-  if (lines.length < maxLines && line) lines.push(line);
-  const clipped = lines.join('').length < text.replace(/\s+/g, ' ').length;
-  if (clipped && lines.length) lines[lines.length - 1] = `${lines[lines.length - 1].slice(0, -1)}…`;
-  return lines;
-}
 
 export function drawPoster(ctx: PosterContext, content: PosterContent, images: { photo?: CanvasImageSource | null; code: CanvasImageSource }): void {
   const { width: W, height: H } = POSTER;
@@ -98,7 +83,7 @@ export function drawPoster(ctx: PosterContext, content: PosterContent, images: {
   ctx.textAlign = 'left';
   ctx.fillStyle = '#3A3A3A';
   ctx.font = `28px ${FONT}`;
-  const lines = wrapLines((s) => ctx.measureText(s).width, content.excerpt, W - 112, 4);
+  const lines = breakLines((s) => ctx.measureText(s).width, content.excerpt, W - 112, 4);
   lines.forEach((line, i) => ctx.fillText(line, 56, 498 + i * 44));
 
   ctx.fillStyle = '#F7F4F2';

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { CODE_KIND_LABELS, CODE_MAX_ATTEMPTS, CODE_TTL_HOURS, type AppErrorBody } from '@yanzhen/domain';
 import { PageShell } from '../../components/PageShell';
-import { normaliseCode, redeemCode, type Redeemed } from '../../services/user';
+import { normaliseCode, redeemCode, whoami, type Redeemed } from '../../services/user';
 import { Button } from '../../ui/nutui';
 import '../secretary.scss';
 
@@ -47,8 +47,11 @@ export default function BindPage() {
     setError(null);
     const res = await redeemCode(normalised);
     setBusy(false);
-    if (res.ok) setRedeemed(res.data);
-    else setError(res.error);
+    if (res.ok) {
+      setRedeemed(res.data);
+      // The new role shows at once wherever the person looks next (the H5 switcher, 我的).
+      void whoami();
+    } else setError(res.error);
   }
 
   return (

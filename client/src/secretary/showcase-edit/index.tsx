@@ -5,6 +5,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { loadMyShowcase, saveDraft, submitForReview, type MyShowcase, type OwnerShowcase } from '../../services/my-showcase';
+import { showcaseGet } from '../../services/showcase';
 import { Button } from '../../ui/nutui';
 import { EditorForm, type DraftFields } from './EditorForm';
 import { PhotoPicker } from './PhotoPicker';
@@ -19,6 +20,22 @@ const fieldsOf = (s: OwnerShowcase | null): DraftFields => {
 
 const same = (a: DraftFields, b: DraftFields) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The published photo's URL (from the public page), so the secretary sees which photo she has now. */
+function usePublishedPhotoUrl(secretaryId: string, publishedPhoto: string | undefined): { fileId: string; url: string } | null {
+  const [photo, setPhoto] = useState<{ fileId: string; url: string } | null>(null);
+  useEffect(() => {
+    if (!publishedPhoto) return;
+    let live = true;
+    void showcaseGet(secretaryId).then((res) => {
+      if (live && res.ok && res.data.photoFileId === publishedPhoto && res.data.photoUrl) setPhoto({ fileId: publishedPhoto, url: res.data.photoUrl });
+    });
+    return () => {
+      live = false;
+    };
+  }, [secretaryId, publishedPhoto]);
+  return photo;
+}
+
 function Editor({ initial }: { initial: MyShowcase }) {
   const [showcase, setShowcase] = useState<OwnerShowcase | null>(initial.showcase);
   const [fields, setFields] = useState<DraftFields>(() => fieldsOf(initial.showcase));
@@ -27,6 +44,7 @@ function Editor({ initial }: { initial: MyShowcase }) {
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const savedPhoto = showcase?.draft?.photoFileId ?? showcase?.published?.photoFileId;
+  const published = usePublishedPhotoUrl(initial.secretaryId, initial.showcase?.published?.photoFileId);
   const dirty = !same(fields, fieldsOf(showcase)) || photoFileId !== savedPhoto;
 
   async function save(): Promise<OwnerShowcase | null> {
@@ -78,7 +96,12 @@ function Editor({ initial }: { initial: MyShowcase }) {
         {showcase ? <Text className='edit__place'>{`${showcase.street}街道 · ${showcase.community}`}</Text> : null}
       </View>
       <StatusBanner showcase={showcase} />
-      <PhotoPicker secretaryId={initial.secretaryId} photoFileId={photoFileId} onUploaded={setPhotoFileId} />
+      <PhotoPicker
+        secretaryId={initial.secretaryId}
+        photoFileId={photoFileId}
+        currentUrl={published && published.fileId === photoFileId ? published.url : null}
+        onUploaded={setPhotoFileId}
+      />
       <EditorForm fields={fields} onChange={(f) => { setFields(f); setNotice(null); }} />
       <View className='edit__actions'>
         {error ? <View className='sec-error edit__error'><Text>{error.message}</Text></View> : null}
