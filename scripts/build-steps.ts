@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './local-cloud';
@@ -19,9 +19,28 @@ function newestPath(path: string): number {
   return statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs;
 }
 
+const STEP_LABELS: Record<string, string> = {
+  'build:functions': 'cloud functions',
+  'build:emulator': 'local cloud',
+  'build:h5': 'H5 preview (the first time takes a few minutes)',
+  'build:weapp': 'mini-program (weapp)',
+};
+
+/**
+ * One progress line per build step with its time. The tools' own output (webpack's progress and
+ * warnings that need no action) is kept out of the console unless the step fails, when all of it is shown.
+ */
 function run(script: string): void {
-  console.log(`\n> npm run ${script}`);
-  execFileSync('npm', ['run', script], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  const label = STEP_LABELS[script] ?? script;
+  process.stdout.write(`building ${label} …\n`);
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stdout.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`building ${label} failed after ${seconds} s (npm run ${script}); its output is above`);
+  }
+  console.log(`built ${label} in ${seconds} s`);
 }
 
 /** The client builds take 10-20 s each: skip one when its output is newer than every source it reads. */
