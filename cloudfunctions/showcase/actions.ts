@@ -25,7 +25,8 @@ export const showcaseActions: ActionMap = {
       return feed({
         street: input.street || undefined,
         tag: input.tag,
-        q: input.q || undefined,
+        // Control characters (pasted text) mean nothing in a name search, and a NUL cannot go into a regex.
+        q: input.q?.replace(/\p{Cc}/gu, '').trim() || undefined,
         page: input.page ?? input.cursor ?? 1,
         pageSize: input.pageSize ?? 10,
       });

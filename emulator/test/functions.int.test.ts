@@ -41,6 +41,7 @@ describe('function runtime', () => {
   });
 
   it('answers 500 with the timeout error and recovers with a fresh instance', async () => {
+    const crashesBefore = emu.emulator.runtime.stats().crashes;
     const started = Date.now();
     const timedOut = await emu.call('slow', { ms: 5000 }, token);
     expect(timedOut.status).toBe(500);
@@ -49,6 +50,8 @@ describe('function runtime', () => {
     expect(Date.now() - started).toBeLessThan(4000);
     const next = await emu.call('slow', { ms: 10 }, token);
     expect(next).toEqual({ status: 200, body: { result: { waited: 10 } } });
+    // The lost instance is counted (the fuzzer reads it from /api/dev/stats).
+    expect(emu.emulator.runtime.stats().crashes).toBe(crashesBefore + 1);
   });
 
   it('answers 500 with the error message when a function throws', async () => {
@@ -59,7 +62,7 @@ describe('function runtime', () => {
     const plain = await emu.call('boom', { plain: true }, token);
     expect(plain.status).toBe(500);
     expect(plain.body.errMsg).toContain('plain object thrown');
-    // The instance survives a throw.
+    // The instance survives a throw: a thrown error is an answer, not a crash.
     expect((await emu.call('whoami', {}, token)).status).toBe(200);
   });
 

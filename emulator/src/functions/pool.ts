@@ -76,6 +76,9 @@ export class FunctionPool {
     return this.instances.size;
   }
 
+  /** Instances lost to a crash, an exit, a failed start or a timeout (not to retirement or shutdown). */
+  lost = 0;
+
   run(message: InvokeMessage): Promise<InvocationOutcome> {
     if (this.closed) return Promise.resolve(crash('the local cloud is shutting down'));
     this.retireIfCodeChanged();
@@ -156,11 +159,13 @@ export class FunctionPool {
     this.instances.add(instance);
     instance.timer = setTimeout(() => {
       this.opts.onLog('error', undefined, `instance did not load within ${STARTUP_LIMIT_MS / 1000} s`);
+      this.lost++;
       void this.remove(instance, crash('the function instance did not start in time'));
       this.failOneQueued('the function instance did not start in time');
     }, STARTUP_LIMIT_MS);
     worker.on('message', (msg: FromWorker) => this.onMessage(instance, msg));
     worker.on('error', (err) => {
+      if (this.instances.has(instance)) this.lost++;
       this.opts.onLog('error', instance.current?.message.requestId, `instance crashed: ${err.stack ?? err.message}`);
       void this.remove(instance, { ok: false, kind: 'crash', error: { name: err.name, message: err.message, stack: err.stack } });
       if (instance.state === 'starting') this.failOneQueued(err.message);
@@ -168,6 +173,9 @@ export class FunctionPool {
     });
     worker.on('exit', () => {
       if (!this.instances.has(instance)) return;
+      // An exit nobody asked for (process.exit in the function, or a fatal error): count and say it.
+      this.lost++;
+      this.opts.onLog('error', instance.current?.message.requestId, 'instance exited unexpectedly');
       void this.remove(instance, crash('the function instance exited'));
       this.pump();
     });
@@ -208,6 +216,7 @@ export class FunctionPool {
       // SCF's wording, so that logs read like the real platform's.
       const message = `Invoking task timed out after ${seconds} seconds`;
       this.opts.onLog('error', pending.message.requestId, message);
+      this.lost++;
       void this.remove(instance, { ok: false, kind: 'timeout', error: { name: 'TimeoutError', message } });
       this.pump();
     }, this.opts.timeoutMs);

@@ -66,10 +66,15 @@ export class FunctionRuntime {
     return this.running.get(sessionToken);
   }
 
-  stats(): { invocations: number; instances: Record<string, number> } {
+  /** `crashes`: instances lost to a crash, exit or timeout since start (the fuzzer requires 0). */
+  stats(): { invocations: number; crashes: number; instances: Record<string, number> } {
     const instances: Record<string, number> = {};
-    for (const [name, pool] of this.pools) instances[name] = pool.size;
-    return { invocations: this.invocations, instances };
+    let crashes = 0;
+    for (const [name, pool] of this.pools) {
+      instances[name] = pool.size;
+      crashes += pool.lost;
+    }
+    return { invocations: this.invocations, crashes, instances };
   }
 
   async invoke(name: string, event: Record<string, unknown>, caller: CallerIdentity): Promise<InvocationResult> {
