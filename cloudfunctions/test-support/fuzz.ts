@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { allows, DEMO_IDENTITIES, isEnvelope, type Role } from '@yanzhen/domain';
+import { randomFrom } from '../../scripts/random';
 import { allActions, type FoundAction } from './action-maps';
 import { payloadsFor, type Payload, type PayloadKind } from './fuzz-payloads';
 import type { FuzzReport, Problem } from './fuzz-report';
@@ -48,17 +49,6 @@ const COLLECTIONS = (JSON.parse(readFileSync(join(__dirname, '..', 'database.jso
 const CRASH_LOG = /instance crashed|instance exited|did not load|did not start|timed out|unhandled rejection|failed to load/i;
 const SAMPLE_LIMIT = 10;
 
-/** A small deterministic PRNG (mulberry32), so a seed reproduces the callers chosen too. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Each demo identity's roles, as the functions see them (`user.whoami`). */
 async function identityRoles(h: FunctionHarness): Promise<{ openid: string; roles: Role[] }[]> {
@@ -76,7 +66,7 @@ function* jobsFor(a: FoundAction, identities: { openid: string; roles: Role[] }[
   const allowed = identities.filter((i) => allows(a.def.access, i.roles));
   const forbidden = identities.filter((i) => !allows(a.def.access, i.roles));
   if (allowed.length === 0) throw new Error(`${a.fn}.${a.name}: no demo identity may call it`);
-  const pick = prng(opts.seed ^ hash(`${a.fn}.${a.name}`));
+  const pick = randomFrom(opts.seed ^ hash(`${a.fn}.${a.name}`));
   const arb = payloadsFor(a.def.input);
   let made = 0;
   let accepted = 0;

@@ -1,4 +1,4 @@
-import { startDatabaseEmulator, type DatabaseEmulator, type WxDatabase } from './sdk';
+import { failure, startDatabaseEmulator, type DatabaseEmulator, type WxDatabase } from './sdk';
 
 // CRUD, reads (order/skip/limit/field/count), limits, serverDate and collection/index errors, all
 // through the real wx-server-sdk, checking what a cloud function sees.
@@ -9,15 +9,6 @@ beforeAll(async () => {
   db = emu.db;
 });
 afterAll(() => emu.close());
-
-async function failure(promise: Promise<unknown>): Promise<{ errCode: number; errMsg: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { errCode: number; errMsg: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('documents', () => {
   it('adds, gets, sets, updates and removes one document', async () => {

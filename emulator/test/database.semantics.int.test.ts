@@ -1,4 +1,4 @@
-import { startDatabaseEmulator, type DatabaseEmulator, type WxDatabase } from './sdk';
+import { failure, startDatabaseEmulator, type DatabaseEmulator, type WxDatabase } from './sdk';
 
 // Query and update semantics where the local cloud must answer like CloudBase (issue 7), through the
 // real wx-server-sdk.
@@ -9,15 +9,6 @@ beforeAll(async () => {
   db = emu.db;
 });
 afterAll(() => emu.close());
-
-async function failure(promise: Promise<unknown>): Promise<{ errCode: number; errMsg: string; code?: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { errCode: number; errMsg: string; code?: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A fresh collection per test, so tests do not see each other's documents. */
 let n = 0;

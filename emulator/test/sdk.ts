@@ -56,3 +56,13 @@ export async function startDatabaseEmulator(opts: { specPath?: string; dataDir?:
     },
   };
 }
+
+/** The error an SDK call rejects with (as a cloud function would catch it); fails the test when it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<{ errCode: number; errMsg: string; code?: string }> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as { errCode: number; errMsg: string; code?: string };
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,5 +1,6 @@
 import type { DimensionKey } from '@yanzhen/domain';
-import { circle, ellipse, hex, line, Picture, polygon, randomFrom, rect, roundRect, within, without, type Rgb } from './raster';
+import { randomFrom } from '../random';
+import { circle, ellipse, hex, line, Picture, polygon, rect, roundRect, within, without, type Rgb } from './raster';
 
 /**
  * The demo's pictures, drawn at seed time: a portrait illustration per secretary (an avatar, never a real

@@ -139,14 +139,3 @@ export const without = (shape: Shape, hole: Shape): Shape => ({
   inside: (px, py) => shape.inside(px, py) && !hole.inside(px, py),
 });
 
-/** A deterministic pseudo-random sequence (mulberry32): the same seed always draws the same picture. */
-export function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
