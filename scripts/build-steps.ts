@@ -22,7 +22,7 @@ function newestPath(path: string): number {
 const STEP_LABELS: Record<string, string> = {
   'build:functions': 'cloud functions',
   'build:emulator': 'local cloud',
-  'build:h5': 'H5 preview (the first time takes a few minutes)',
+  'build:h5': 'H5 preview',
   'build:weapp': 'mini-program (weapp)',
 };
 
@@ -32,7 +32,8 @@ const STEP_LABELS: Record<string, string> = {
  */
 function run(script: string): void {
   const label = STEP_LABELS[script] ?? script;
-  process.stdout.write(`building ${label} …\n`);
+  const hint = script === 'build:h5' || script === 'build:weapp' ? ' (a minute or more the first time)' : '';
+  process.stdout.write(`building ${label}${hint} …\n`);
   const started = Date.now();
   const result = spawnSync('npm', ['run', '--silent', script], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
