@@ -85,7 +85,7 @@ describe('limits under a burst from one voter', () => {
     const mine = records.filter((v) => v.voter === userKey('fourth-vote'));
     expect(mine.map((v) => v.candidateId)).toEqual(CANDIDATES.slice(0, 3));
     expect(JSON.stringify(await boxesOf(h.db, CONTEST))).not.toContain('fourth-vote');
-    expect(mine[0].boxId).toMatch(new RegExp(`^${CONTEST}:\\d{4}-\\d{2}-\\d{2}:${String(ballotBoxOf(userKey('fourth-vote'))).padStart(2, '0')}$`));
+    expect(mine[0].boxId).toMatch(new RegExp(`^${CONTEST}:\\d{4}-\\d{2}-\\d{2}:${String(ballotBoxOf(userKey('fourth-vote'))).padStart(3, '0')}$`));
   });
 });
 

@@ -85,7 +85,7 @@ describe('ballot boxes and the ranking', () => {
   });
 
   it('names a box after its contest, China day and number, so counters reset with the day', () => {
-    expect(ballotBoxId('contest-current', '2026-11-29', 7)).toBe('contest-current:2026-11-29:07');
+    expect(ballotBoxId('contest-current', '2026-11-29', 7)).toBe('contest-current:2026-11-29:007');
     expect(ballotBoxId('c', '2026-11-29', 7)).not.toBe(ballotBoxId('c', '2026-11-30', 7));
   });
 
@@ -100,7 +100,7 @@ describe('ballot boxes and the ranking', () => {
   it('creates a box holding its first vote', () => {
     const at = new Date('2026-11-29T01:00:00Z');
     const box = newBallotBox('c', '2026-11-29', 3, { voter: 'k1', candidateId: 'a', at }, { total: 1, byCandidate: { a: 1 } });
-    expect(box).toMatchObject({ _id: 'c:2026-11-29:03', voters: { k1: { total: 1, byCandidate: { a: 1 } } }, tally: { a: 1 }, votes: 1, log: [{ voter: 'k1', candidateId: 'a', at }] });
+    expect(box).toMatchObject({ _id: 'c:2026-11-29:003', voters: { k1: { total: 1, byCandidate: { a: 1 } } }, tally: { a: 1 }, votes: 1, log: [{ voter: 'k1', candidateId: 'a', at }] });
   });
 
   it('sums box tallies, lists candidates without votes, most votes first', () => {
