@@ -3,7 +3,8 @@
 export type Doc = Record<string, any>;
 
 export interface QueryResult<T = Doc> { data: T[] }
-export interface GetOneResult<T = Doc> { data: T }
+/** `data` is null for a missing document (the database is created with `throwOnNotFound: false`). */
+export interface GetOneResult<T = Doc> { data: T | null }
 export interface UpdateResult { stats: { updated: number } }
 export interface RemoveResult { stats: { removed: number } }
 export interface SetResult { _id: string; stats: { updated: number; created: number } }
@@ -23,6 +24,8 @@ export interface Query<T = Doc> {
 
 export interface DocRef<T = Doc> {
   get(): Promise<GetOneResult<T>>;
+  /** A projection of the one document: `{ field: true }` keeps, `false` drops. */
+  field(projection: Record<string, boolean>): DocRef<T>;
   set(opts: { data: Doc }): Promise<SetResult>;
   update(opts: { data: Doc }): Promise<UpdateResult>;
   remove(): Promise<RemoveResult>;

@@ -1,5 +1,5 @@
 import type { Role } from '@yanzhen/domain';
-import { cloud, db } from './cloud';
+import { cloud, readDoc } from './cloud';
 
 /** Who is calling, as far as the platform says (never the event). */
 export interface Caller {
@@ -33,8 +33,7 @@ export function configuredAdmins(): string[] {
 }
 
 export async function loadProfile(openid: string): Promise<CallerProfile> {
-  const found = await db.collection('users').where({ _id: openid }).limit(1).get();
-  const doc = (found.data[0] as UserDoc | undefined) ?? { _id: openid };
+  const doc = (await readDoc<UserDoc>('users', openid)) ?? { _id: openid };
   const roles = new Set<Role>(['resident', ...(doc.roles ?? [])]);
   if (configuredAdmins().includes(openid)) roles.add('admin');
   if (doc.secretaryId) roles.add('secretary');

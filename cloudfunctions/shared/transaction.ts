@@ -1,6 +1,6 @@
 import { AppError } from '@yanzhen/domain';
-import { cloud } from './cloud';
-import type { Db, Doc, Transaction } from './db-types';
+import { db } from './cloud';
+import type { Doc, Transaction } from './db-types';
 
 /**
  * CloudBase transactions for writes that must happen together or not at all (a grant with its audit
@@ -15,12 +15,6 @@ import type { Db, Doc, Transaction } from './db-types';
  * callback so that every decision is taken again on fresh reads.
  */
 
-/**
- * The database transactions start from: a missing document reads as `{ data: null }` instead of
- * throwing (inside a transaction the SDK otherwise throws "document with _id … does not exist").
- */
-// `throwOnNotFound` is read by the SDK at run time but missing from its typings.
-const txDb = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db;
 const MAX_ATTEMPTS = 10;
 
 /** A field of an SDK error or answer as text: codes come as strings or numbers; anything else is no text. */
@@ -71,7 +65,7 @@ export async function inTransaction<R>(work: (t: Transaction) => Promise<R>, bus
 }
 
 async function attemptOnce<R>(work: (t: Transaction) => Promise<R>): Promise<R> {
-  const t = await txDb.startTransaction();
+  const t = await db.startTransaction();
   let result: R;
   try {
     result = await work(t);

@@ -1,7 +1,7 @@
 import { AppError, ensure, type SecretaryDoc, type ShowcaseContent } from '@yanzhen/domain';
 import { auditIn } from '../shared/audit';
 import type { ActionContext } from '../shared/action';
-import { _, db } from '../shared/cloud';
+import { _, db, readDoc } from '../shared/cloud';
 import { readAll } from '../shared/read-all';
 import { checked, inTransaction, readInTransaction } from '../shared/transaction';
 import { tempUrls } from './cards';
@@ -57,7 +57,7 @@ export async function saveDraft(content: ShowcaseContent, ctx: ActionContext): P
   await checkDraftImages(content, secretaryId, ctx.caller.openid as string, ctx.now);
   const existing = await findBySecretary(secretaryId);
   if (!existing) {
-    const sec = (await db.collection('secretaries').where({ _id: secretaryId }).limit(1).get()).data[0] as SecretaryDoc | undefined;
+    const sec = await readDoc<SecretaryDoc>('secretaries', secretaryId);
     ensure(sec, 'not-found', '找不到您的书记档案');
     const created: ShowcaseRecord = {
       _id: `showcase-${secretaryId}`,

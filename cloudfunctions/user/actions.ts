@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action, type ActionMap } from '../shared/action';
-import { db } from '../shared/cloud';
+import { readDoc } from '../shared/cloud';
 import { auditList } from './audit-list';
 import { codeActions } from './codes';
 import { manageActions } from './manage';
@@ -13,8 +13,7 @@ export const userActions: ActionMap = {
     async run(_input, { caller }) {
       const profile = await caller.profile();
       if (!profile.secretaryId) return profile;
-      const sec = await db.collection('secretaries').where({ _id: profile.secretaryId }).field({ name: true, community: true }).limit(1).get();
-      const record = sec.data[0] as { name: string; community: string } | undefined;
+      const record = await readDoc<{ name: string; community: string }>('secretaries', profile.secretaryId, { name: true, community: true });
       return record ? { ...profile, secretary: { name: record.name, community: record.community } } : profile;
     },
   }),

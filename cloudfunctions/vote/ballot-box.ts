@@ -1,5 +1,5 @@
 import { newBallotBox, usageOf, voteUpdatePlan, EMPTY_USAGE, type BallotBoxDoc, type QuotaUsage, type VoteRecord } from '@yanzhen/domain';
-import { _, db } from '../shared/cloud';
+import { _, db, readDoc } from '../shared/cloud';
 import { textOf } from '../shared/transaction';
 
 /**
@@ -17,8 +17,7 @@ export interface VoterEntry {
 /** One read: the box's entry for this voter only (a projection), not the box's other voters or log. */
 export async function readVoterEntry(boxId: string, voterKey: string): Promise<VoterEntry> {
   const path = `voters.${voterKey}`;
-  const res = await db.collection(BOXES).where({ _id: boxId }).field({ [path]: true }).limit(1).get();
-  const box = res.data[0] as Pick<BallotBoxDoc, 'voters'> | undefined;
+  const box = await readDoc<Pick<BallotBoxDoc, 'voters'>>(BOXES, boxId, { [path]: true });
   return box ? { boxExists: true, usage: usageOf(box.voters?.[voterKey]) } : { boxExists: false, usage: EMPTY_USAGE };
 }
 
