@@ -1,35 +1,25 @@
-import { dimensionName, type DimensionKey } from '@yanzhen/domain';
+import { dimensionName, inChina, type DimensionKey } from '@yanzhen/domain';
 
 /**
  * Display helpers shared by the residents' pages. Dates are shown in China time (UTC+8) whatever the phone's
- * zone, because voting days and salon dates are China-time days.
+ * zone, because voting days and salon dates are China-time days (dayjs, through the domain's `inChina`).
  */
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function chinaParts(iso: string | Date) {
-  const d = new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, day: d.getUTCDate(), w: d.getUTCDay(), h: d.getUTCHours(), min: d.getUTCMinutes() };
-}
 
 /** `11月25日（周二）14:30` */
 export function chinaDateTime(iso: string | Date): string {
-  const p = chinaParts(iso);
-  return `${p.m}月${p.day}日（周${WEEKDAYS[p.w]}）${pad(p.h)}:${pad(p.min)}`;
+  const d = inChina(iso);
+  return `${d.format('M月D日')}（周${WEEKDAYS[d.day()]}）${d.format('HH:mm')}`;
 }
 
 /** `2025年11月25日` */
 export function chinaDate(iso: string | Date): string {
-  const p = chinaParts(iso);
-  return `${p.y}年${p.m}月${p.day}日`;
+  return inChina(iso).format('YYYY年M月D日');
 }
 
 /** `14:30` */
 export function chinaTime(iso: string | Date): string {
-  const p = chinaParts(iso);
-  return `${pad(p.h)}:${pad(p.min)}`;
+  return inChina(iso).format('HH:mm');
 }
 
 /** Tag keys → the six dimension names residents know. */
