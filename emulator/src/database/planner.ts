@@ -32,6 +32,12 @@ export function indexExpr(field: string): string {
   return `ifnull(json_extract(data, ${jsonPathLiteral(field)}), x'00')`;
 }
 
+/** The candidate lookup of an `index` plan: equality on the indexed expressions, in insertion order. */
+export function indexLookupSql(table: string, fields: string[]): string {
+  const where = fields.map((f) => `${indexExpr(f)} = ?`).join(' AND ');
+  return `SELECT id, data, version FROM "${table}" WHERE ${where} ORDER BY seq`;
+}
+
 type Scalar = string | number | boolean | null;
 
 function isScalar(value: unknown): value is Scalar {

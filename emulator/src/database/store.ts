@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { EmulatorError } from '../errors';
 import type { Doc } from './ejson';
-import { arrayPathsIn, indexExpr, type Plan, type SqlValue } from './planner';
+import { arrayPathsIn, indexExpr, indexLookupSql, type Plan, type SqlValue } from './planner';
 import type { CollectionSpec, IndexSpec } from './spec';
 
 /**
@@ -190,8 +190,7 @@ export class Store {
       return;
     }
     if (plan.kind === 'index') {
-      const where = plan.fields.map((f) => `${indexExpr(f)} = ?`).join(' AND ');
-      yield* this.prepare(`SELECT id, data, version FROM "${c.table}" WHERE ${where} ORDER BY seq`).iterate(...plan.values);
+      yield* this.prepare(indexLookupSql(c.table, plan.fields)).iterate(...plan.values);
       return;
     }
     yield* this.prepare(`SELECT id, data, version FROM "${c.table}" ORDER BY seq`).iterate();
@@ -288,14 +287,6 @@ export class Store {
       const indexName = index ? index.name : '_id_';
       throw new EmulatorError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${c.name} index: ${indexName} dup key`);
     }
-  }
-
-  /** Test/bench helper: the query plan SQLite chose for a candidate lookup. */
-  explain(c: Collection, plan: Plan): string {
-    if (plan.kind !== 'index') return plan.kind;
-    const where = plan.fields.map((f) => `${indexExpr(f)} = ?`).join(' AND ');
-    const rows = this.db.prepare(`EXPLAIN QUERY PLAN SELECT id, data, version FROM "${c.table}" WHERE ${where} ORDER BY seq`).all(...plan.values) as { detail: string }[];
-    return rows.map((r) => r.detail).join('; ');
   }
 
   close(): void {
