@@ -83,7 +83,8 @@ test('the secretary uploads a new photo in 我的风采; after review the public
   await visible(page, '.edit-form__story').waitFor();
   // The photo she has now is shown first.
   await expect(loadedSize('.edit-photo__preview')).resolves.toEqual([240, 240]);
-  expect(storageUrl(await visible(page, '.edit-photo__preview img').getAttribute('src'))).toBe(true);
+  const preview = visible(page, '.edit-photo__preview img');
+  expect(storageUrl(await eventually(() => preview.getAttribute('src'), storageUrl))).toBe(true);
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.edit-photo__choose').click()]);
   await chooser.setFiles({ name: 'my-photo.png', mimeType: 'image/png', buffer: photo });
@@ -106,7 +107,9 @@ test('the secretary uploads a new photo in 我的风采; after review the public
 
   await open(page, cloud.url, '/pages/showcase/index?sid=sec-01');
   await visible(page, '.showcase__name').waitFor();
-  const src = await visible(page, '.showcase__hero .yz-avatar__photo img').getAttribute('src');
+  // A lazy image gets its src once it is observed in view, which may be a moment after the name shows.
+  const hero = visible(page, '.showcase__hero .yz-avatar__photo img');
+  const src = await eventually(() => hero.getAttribute('src'), storageUrl);
   expect(storageUrl(src)).toBe(true);
   const served = Buffer.from(await (await fetch(src as string)).arrayBuffer());
   expect(served.equals(photo)).toBe(true);
