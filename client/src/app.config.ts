@@ -25,8 +25,12 @@ export default defineAppConfig({
   },
   // Pages only secretaries and admins open: loaded on demand, so residents download none of them.
   subPackages: [
-    { root: 'secretary', pages: ['bind/index', 'showcase-edit/index'] },
-    { root: 'admin', pages: ['index', 'bindings/index', 'invites/index', 'audit/index', 'reviews/index'] },
+    { root: 'secretary', pages: ['bind/index', 'showcase-edit/index', 'archive/index', 'contest-registration/index', 'quiz/index'] },
+    { root: 'salon', pages: ['list/index', 'detail/index', 'checkin/index', 'archive/index', 'archive/record/index'] },
+    { root: 'talent', pages: ['studios/index', 'studio/index', 'pairing/index'] },
+    { root: 'contest', pages: ['results/index'] },
+    { root: 'judge', pages: ['index', 'score/index'] },
+    { root: 'admin', pages: ['index', 'bindings/index', 'archive/index', 'archive/file/index', 'archive/import/index', 'invites/index', 'audit/index', 'reviews/index', 'salons/index', 'talent/pipeline/index', 'talent/batches/index', 'talent/batch/index', 'talent/studios/index', 'contest/review/index', 'contest/setup/index', 'contest/publish/index', 'contest/quiz/index', 'contest/quiz/edit/index', 'contest/quiz/import/index'] },
   ],
   // H5 only: Taro's page slide hides the page left behind on a timer, and a back tapped within that time (300 ms)
   // leaves a blank screen; pages switch at once instead. The mini-program keeps WeChat's own transitions.

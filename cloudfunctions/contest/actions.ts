@@ -2,29 +2,19 @@ import { idSchema, type CandidateDoc, type ContestDoc, type ShowcaseDoc } from '
 import { z } from 'zod';
 import { action, type ActionMap } from '../shared/action';
 import { _ } from '../shared/cloud';
-import { loadContest, votingOf } from '../shared/contests';
+import { loadContest } from '../shared/contests';
 import { readAll } from '../shared/read-all';
 import { withPhotoUrls } from '../showcase/cards';
+import { judgingActions } from './judging';
+import { publicContest } from './public-contest';
+import { quizActions } from './quiz';
+import { registrationActions } from './registration';
+import { resultsActions } from './results';
+import { reviewActions } from './review';
+import { setupActions } from './setup';
 
-/** What residents see of a contest: the rule and the window, not the judges or scores. */
-export function publicContest(c: ContestDoc, now: Date) {
-  return {
-    _id: c._id,
-    title: c.title,
-    year: c.year,
-    theme: c.theme,
-    status: c.status,
-    forms: c.forms,
-    dimensions: c.dimensions,
-    scoringRule: c.scoringRule,
-    awards: c.awards,
-    ...votingOf(c, now),
-  };
-}
 
-export type PublicContest = ReturnType<typeof publicContest>;
-
-export const contestActions: ActionMap = {
+const publicActions: ActionMap = {
   /** Every contest, newest first, with whether voting is open now. */
   list: action({
     access: 'public',
@@ -64,4 +54,18 @@ export const contestActions: ActionMap = {
       return { items: await withPhotoUrls(items) };
     },
   }),
+};
+
+/**
+ * The contest's actions, by area: what residents read (above), set-up and judging, registration and review,
+ * the knowledge quiz, results and exports.
+ */
+export const contestActions: ActionMap = {
+  ...publicActions,
+  ...setupActions,
+  ...registrationActions,
+  ...reviewActions,
+  ...judgingActions,
+  ...quizActions,
+  ...resultsActions,
 };

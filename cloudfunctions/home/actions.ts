@@ -1,20 +1,9 @@
-import { nextChinaMidnight, type ContestDoc } from '@yanzhen/domain';
+import { nextChinaMidnight, salonStatus, type ContestDoc, type SalonDoc } from '@yanzhen/domain';
 import { z } from 'zod';
-import { publicContest } from '../contest/actions';
+import { publicContest } from '../contest/public-contest';
 import { action, type ActionMap } from '../shared/action';
 import { _, db } from '../shared/cloud';
 import { featured } from '../showcase/public';
-
-/** A salon as stored (collection `salons`). */
-interface SalonDoc {
-  _id: string;
-  title: string;
-  topic: string;
-  date: Date;
-  hostStreet: string;
-  departments: string[];
-  status: string;
-}
 
 const FEATURED_COUNT = 6;
 
@@ -30,14 +19,20 @@ export const homeActions: ActionMap = {
       const [cards, contests, salons] = await Promise.all([
         featured(FEATURED_COUNT),
         db.collection('contests').where({ 'vote.start': _.lte(now), 'vote.end': _.gt(now) }).orderBy('vote.end', 'asc').limit(20).get(),
-        db.collection('salons').where({ date: _.gte(now) }).orderBy('date', 'asc').limit(1).get(),
+        db
+          .collection('salons')
+          .where({ date: _.gte(now) })
+          .orderBy('date', 'asc')
+          .field({ title: true, topic: true, theme: true, date: true, hostStreet: true, place: true, departments: true, status: true, signupOpensAt: true, signupClosesAt: true })
+          .limit(1)
+          .get(),
       ]);
       const next = salons.data[0] as SalonDoc | undefined;
       return {
         featured: cards,
         votingContests: (contests.data as ContestDoc[]).map((c) => publicContest(c, now)),
         nextSalon: next
-          ? { _id: next._id, title: next.title, topic: next.topic, date: next.date, hostStreet: next.hostStreet, departments: next.departments, status: next.status }
+          ? { _id: next._id, title: next.title, topic: next.topic, theme: next.theme, date: next.date, hostStreet: next.hostStreet, place: next.place, departments: next.departments, status: salonStatus(next, now) }
           : null,
         serverTime: now,
         /** When today's votes reset (China midnight), for "明日再投" hints. */

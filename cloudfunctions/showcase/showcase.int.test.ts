@@ -53,7 +53,7 @@ describe('the public feed and page', () => {
 
   it('shows a published page with the contests the secretary is in, and no private fields', async () => {
     const page = await h.client.call<Page>(RESIDENT, 'showcase', { action: 'get', secretaryId: 'sec-01' });
-    expect(page).toMatchObject({ ok: true, data: { secretaryId: 'sec-01', contests: [{ contestId: 'contest-current', candidateId: 'cand-sec-01', votingOpen: true }] } });
+    expect(page).toMatchObject({ ok: true, data: { secretaryId: 'sec-01', contests: [{ contestId: 'contest-current', candidateId: 'cand-sec-01', votingOpen: true }, { contestId: 'contest-2023', candidateId: 'cand2023-sec-01', votingOpen: false, status: 'published' }] } });
     const text = JSON.stringify(page);
     for (const secret of ['demo-secretary', 'phone', 'idNumber', 'draft', '1380531']) expect(text).not.toContain(secret);
     expect(await h.client.call(RESIDENT, 'showcase', { action: 'get', secretaryId: 'sec-nobody' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -39,6 +39,41 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.inviteJudge': '邀请评委',
   'user.removeJudge': '移除评委',
   'showcase.review': '审核风采',
+  'contest.reviewRegistration': '审核大比武报名',
+  'contest.registrationsExport': '导出大比武报名名单',
+  'contest.setupSave': '比武设置',
+  'contest.lockRound': '锁定评分轮次',
+  'contest.submitScore': '评委打分',
+  'contest.declareConflict': '评委申报回避',
+  'contest.publish': '公布比武结果',
+  'contest.resultsExport': '导出比武结果与评分表',
+  'contest.quizSaveQuestion': '保存知识竞赛题目',
+  'contest.quizRemoveQuestion': '删除知识竞赛题目',
+  'contest.quizImport': '导入知识竞赛题库',
+  'archive.addEntry': '新增档案记录',
+  'archive.editEntry': '修改档案记录',
+  'archive.updateBasics': '修改档案基本信息',
+  'archive.decideProposal': '处理书记提交的档案记录',
+  'archive.changeRoster': '变更两委名册',
+  'archive.exportRoster': '导出街道名册',
+  'archive.import': '导入档案与名册',
+  'salon.create': '安排沙龙',
+  'salon.update': '修改沙龙',
+  'salon.skipHost': '跳过轮值街道',
+  'salon.setRotation': '调整轮值顺序',
+  'salon.checkInCode': '生成沙龙签到码',
+  'vote.close': '关闭投票',
+  'vote.export': '导出投票记录',
+  'talent.addReserve': '新增后备人选',
+  'talent.moveStage': '调整后备阶段',
+  'talent.saveStudio': '保存书记工作室',
+  'talent.addStudioActivity': '记录工作室活动',
+  'talent.openBatch': '开启挂职批次',
+  'talent.recommend': '街道推荐挂职书记',
+  'talent.setWishes': '填写挂职意向',
+  'talent.pair': '挂职结对',
+  'talent.recordMeeting': '记录挂职会议',
+  'talent.closeBatch': '挂职批次总结',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
@@ -57,11 +92,11 @@ export const userHandle = (key: string | undefined | null): string => (key ? `�
 const FIELD_LABELS: Record<string, string> = {
   roles: '角色', role: '角色', secretaryId: '书记档案', userKey: '用户', contestId: '比武活动', ticket: '码编号', kind: '类型',
   expiresAt: '有效期至', decision: '审核结果', reviewStatus: '审核状态', published: '公开内容', draft: '草稿', rejectReason: '退回原因',
-  story: '事迹', achievements: '成绩', tags: '标签', photoFileId: '头像照片', imageFileIds: '活动照片',
+  status: '状态', story: '事迹', achievements: '成绩', tags: '标签', photoFileId: '头像照片', imageFileIds: '活动照片',
 };
 
 const VALUE_WORDS: Record<string, string> = {
-  approve: '通过', reject: '退回', pending: '审核中', rejected: '已退回', none: '无待审',
+  approve: '通过', reject: '退回', pending: '审核中', rejected: '已退回', none: '无待审', approved: '已通过', withdrawn: '已撤回',
   secretary: '社区书记', admin: '管理员', judge: '评委', resident: '居民',
 };
 

@@ -7,6 +7,7 @@ import { loadFunctionsConfig } from './functions/config';
 import { FunctionsClock } from './functions/fake-clock';
 import { FunctionRuntime } from './functions/runtime';
 import { functionHandlers, functionRoute } from './functions/service';
+import { TimerScheduler, timerRoute } from './functions/timers';
 import { Outbox } from './openapi/outbox';
 import { MESSAGE_PUSH_FUNCTION, openApiHandlers } from './openapi/service';
 import { startServer, type RunningServer } from './server';
@@ -31,6 +32,8 @@ export interface Emulator {
   database: DatabaseService;
   runtime: FunctionRuntime;
   outbox: Outbox;
+  /** Timer triggers of cloudbaserc.json, running on schedule (functions/timers.ts). */
+  timers: TimerScheduler;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
   const sessions = new SessionStore(options.dataDir);
   const outbox = new Outbox(options.dataDir);
   const storage = new StorageService({ dataDir: options.dataDir, envId, baseUrl: () => baseUrl });
+  const timers = new TimerScheduler({ config: functionsConfig, clock, log: options.log, exists: (name) => runtime.exists(name), invoke: (name, event, caller) => runtime.invoke(name, event, caller) });
 
   let server: RunningServer;
   try {
@@ -112,7 +116,8 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
         }),
       },
       routes: [
-        devApiRoute({ sessions, outbox, clock, stats: () => ({ database: database.stats(), functions: runtime.stats() }) }),
+        timerRoute(timers),
+        devApiRoute({ sessions, outbox, clock, stats: () => ({ database: database.stats(), functions: runtime.stats(), timers: timers.stats() }) }),
         functionRoute(runtime, sessions, options.appId),
         ...storage.routes(sessions),
         staticRoute(options.staticDir, options.dataDir),
@@ -126,6 +131,7 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
   // Functions and temp URLs reach the server over loopback even when it listens on every interface.
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   baseUrl = `http://${host}:${server.port}`;
+  timers.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -136,8 +142,10 @@ export async function startEmulator(partial: StartOptions = {}): Promise<Emulato
     database,
     runtime,
     outbox,
+    timers,
     close() {
       closing ??= (async () => {
+        timers.stop();
         await runtime.close();
         await server.close();
         database.close();

@@ -32,7 +32,8 @@ export const NODE_APIS: NodeApi[] = [
   global('Promise.withResolvers', ['22.0']),
   global('Array.fromAsync', ['22.0']),
   global('Iterator.from', ['22.0']),
-  global('Promise.try', ['23.0']),
+  // A call only: bluebird (exceljs → unzipper) carries the text "calling Promise.try with more than 1 argument".
+  global('Promise.try', ['23.0'], true),
   global('RegExp.escape', ['24.0']),
   global('Error.isError', ['24.0']),
   global('Float16Array', ['24.0']),
@@ -93,7 +94,8 @@ export function nodeApisUsed(bundle: string): ApiUse[] {
     const members = MODULE_APIS[mod] ?? {};
     const escaped = binding.replace(/\$/g, '\\$');
     for (const access of bundle.matchAll(new RegExp(`(?<![\\w$])${escaped}\\.([\\w$]+)`, 'g'))) {
-      const since = members[access[1]];
+      // Own keys only: a bundle's `crypto.constructor` must not find Object.prototype's members.
+      const since = Object.prototype.hasOwnProperty.call(members, access[1]) ? members[access[1]] : undefined;
       if (since && !used.some((u) => u.name === `${mod}.${access[1]}`)) used.push({ name: `${mod}.${access[1]}`, since, guarded: false });
     }
   }

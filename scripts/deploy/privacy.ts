@@ -21,7 +21,11 @@ export const PERSONAL_DATA: PersonalDatum[] = [
   { key: 'secretary-contact', info: '书记手机号、身份证号', why: '组织部联系与核验身份；仅管理员可见，从不公开', fields: ['SecretaryDoc.phone', 'SecretaryDoc.idNumber'] },
   { key: 'showcase-text', info: '书记填写的事迹与成绩', why: '经内容安全检测（msgSecCheck）与管理员审核后公开展示', fields: ['ShowcaseContent.story', 'ShowcaseContent.achievements'] },
   { key: 'photos', info: '选中的照片或视频信息', why: '书记上传本人照片与事迹配图，经内容安全检测（mediaCheckAsync）与审核后公开展示', fields: ['ShowcaseContent.photoFileId', 'ShowcaseContent.imageFileIds'] },
+  { key: 'contest-registration', info: '书记报名大比武填写的述职摘要、参赛项目与照片', why: '经内容安全检测（msgSecCheck、mediaCheckAsync）后供区委组织部审核、评委评分；审核结果经一次性订阅消息告知本人；不公开展示', fields: ['RegistrationMaterials.summary', 'RegistrationMaterials.projectTitle', 'RegistrationMaterials.projectDescription', 'RegistrationMaterials.photoFileIds'] },
   { key: 'album-write', info: '相册（仅写入）权限', why: '把书记风采海报保存到用户相册', fields: [] },
+  { key: 'person-file', info: '人员档案：学历、培训、实践锻炼、完成工作、考核、奖惩记录及“两委”任职变动', why: '区委组织部建立一人一档、一街一册；书记本人可查看自己的档案并补充记录（经组织部确认）', fields: ['PersonFileDoc.entries'] },
+  { key: 'person-private', info: '人员档案中的手机号、身份证号、家庭住址', why: '组织部联系与核验身份；仅管理员可见，列表中隐去中间部分，导出的名册和其他人的界面中从不出现', fields: [] },
+  { key: 'message-file', info: '选中的文件', why: '管理员从微信聊天中选择 Excel 表格，批量导入人员档案和两委名册', fields: [] },
   { key: 'clipboard', info: '剪切板', why: '管理员复制绑定码、邀请码后发给本人', fields: [] },
 ];
 
@@ -31,6 +35,7 @@ export const PRIVACY_APIS: Record<string, string> = {
   chooseMedia: 'photos',
   saveImageToPhotosAlbum: 'album-write',
   setClipboardData: 'clipboard',
+  chooseMessageFile: 'message-file',
 };
 
 /** Privacy-relevant WeChat APIs (mp docs, 隐私协议开发指南 list, abridged); a call to one not in PRIVACY_APIS fails the test. */
@@ -43,11 +48,13 @@ export const PRIVACY_RELEVANT_APIS = [
 ] as const;
 
 /** Fields of the same documents that hold nothing about a person. */
-export const NOT_PERSONAL_FIELDS = ['SecretaryDoc._id', 'SecretaryDoc.createdAt', 'ShowcaseContent.tags'];
+export const NOT_PERSONAL_FIELDS = ['SecretaryDoc._id', 'SecretaryDoc.createdAt', 'ShowcaseContent.tags', 'PersonFileDoc._id', 'PersonFileDoc.secretaryId', 'PersonFileDoc.importJobId', 'PersonFileDoc.createdAt', 'PersonFileDoc.updatedAt'];
 
 /** The documents whose fields must all be classified, with the file declaring each. */
 export const PERSON_DOCUMENTS: Record<string, string> = {
   SecretaryDoc: 'domain/src/showcase.ts',
   ShowcaseContent: 'domain/src/showcase.ts',
   VoteRecord: 'domain/src/vote.ts',
+  RegistrationMaterials: 'domain/src/registration.ts',
+  PersonFileDoc: 'domain/src/archive.ts',
 };

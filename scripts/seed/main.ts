@@ -5,13 +5,20 @@
  */
 import type { CandidateDoc, DimensionKey, ShowcaseDoc } from '@yanzhen/domain';
 import { SECRETARIES } from './people';
+import { seedArchive } from './archive';
 import { STORIES } from './stories';
-import { contest2023, currentContest, salons } from './data';
+import { contest2023, currentContest, seedJudging } from './contests';
+import { seedContest2023 } from './contest-2023';
+import { seedContestRegistrations } from './contest-registrations';
+import { seedSalons } from './salons';
+import { seedSalonQa } from './salon-qa';
 import { cachedPicture } from './picture-cache';
 import { drawPortrait, drawScene } from './pictures';
+import { seedTalent } from './talent';
 import { sdkEnvironment } from '../sdk-env';
 import type { Db } from '../../cloudfunctions/shared/db-types';
 import { userKey } from '../../cloudfunctions/shared/user-key';
+import { seedQuizBank } from './quiz';
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: tsx scripts/seed/main.ts <local cloud url>');
@@ -91,7 +98,11 @@ async function main(): Promise<void> {
     createdAt: now,
   }));
   await put('candidates', candidates);
-  await put('salons', salons(now));
+  console.log(`seeded registrations: ${await seedContestRegistrations(put, now)}`); // materials and every state (scripts/seed/contest-registrations.ts)
+  const salonSeed = seedSalons(now);
+  await put('salons', salonSeed.salons);
+  await put('salonRotation', [salonSeed.rotation]);
+  console.log(`seeded salon archive: ${await seedSalonQa(put, async (cloudPath, fileContent) => (await cloud.uploadFile({ cloudPath, fileContent })).fileID, salonSeed.salons)}`);
   // Demo identities (domain/src/demo.ts): the secretary is bound to the first record; the judge judges
   // the current contest; the admin comes from ADMIN_OPENIDS in emulator/local.env.json.
   await put('users', [
@@ -100,8 +111,13 @@ async function main(): Promise<void> {
   ]);
   await put('judgeAssignments', [{ _id: `judge-${current._id}-demo-judge`, contestId: current._id, openid: 'demo-judge', key: userKey('demo-judge'), createdAt: now } as { _id: string }]);
   await db.collection('secretaries').doc(SECRETARIES[0]._id).update({ data: { openid: 'demo-secretary' } });
+  console.log(`seeded talent: ${await seedTalent(put, now)}`);
+  await seedQuizBank(db, now); // the knowledge quiz's question bank (scripts/seed/quiz.ts)
+  console.log(`seeded judging: ${await seedJudging(put, now)}`); // judges and scores of the current contest (scripts/seed/contests.ts)
+  console.log(`seeded ${await seedContest2023(put)}`); // the published 2023 contest (scripts/seed/contest-2023.ts)
   const pictures = photos.reduce((n, p) => n + 1 + p.imageFileIds.length, 0);
-  console.log(`seeded demo data: ${SECRETARIES.length} secretaries with ${pictures} pictures, ${candidates.length} candidates in "${current.title}" (voting open), ${salons(now).length} salons`);
+  console.log(`seeded archive: ${await seedArchive(db, now)}`);
+  console.log(`seeded demo data: ${SECRETARIES.length} secretaries with ${pictures} pictures, ${candidates.length} candidates in "${current.title}" (voting open), ${salonSeed.salons.length} salons`);
 }
 
 main().catch((err) => {

@@ -1,4 +1,4 @@
-import type { DimensionKey, Envelope } from '@yanzhen/domain';
+import type { DimensionKey, Envelope, ScoringRule } from '@yanzhen/domain';
 import { callFunction } from './cloud';
 
 /** A contest as residents see it (`contest.list`, docs/api.md): the rule and the window, no scores. */
@@ -12,6 +12,11 @@ export interface PublicContest {
   /** The judged dimensions with their weight (percent of the total) and maximum score. */
   dimensions: { key: DimensionKey; weight: number; maxScore: number }[];
   scoringRule: string;
+  /** The structured rule, the rounds (no judges) and the registration / scoring windows (issue 10). */
+  rule?: ScoringRule;
+  rounds?: { key: string; form: string; kind: 'scored' | 'quiz'; locked: boolean }[];
+  registration?: { start: string; end: string } | null;
+  scoring?: { start: string; end: string } | null;
   awards: { tier: string; count: number }[];
   votingOpen: boolean;
   voteRule: { perDay: number; perCandidatePerDay: number };

@@ -7,6 +7,9 @@ export interface NextSalon {
   _id: string;
   title: string;
   topic: string;
+  /** The salon's headline (topic is its category). */
+  theme?: string;
+  place?: string;
   date: string;
   hostStreet: string;
   departments: string[];

@@ -50,3 +50,9 @@ export async function uploadShowcasePhoto(secretaryId: string, photo: PickedPhot
   const uploaded = await Taro.cloud.uploadFile({ cloudPath, filePath: photo.path });
   return uploaded.fileID;
 }
+
+/** The same upload to any `cloudPath` (contest registration photos go under `contest/<contestId>/<secretaryId>/`). */
+export async function uploadToCloudPath(cloudPath: string, photo: PickedPhoto): Promise<string> {
+  if (process.env.TARO_ENV === 'h5') return uploadFromBrowser(cloudPath, photo.path);
+  return (await Taro.cloud.uploadFile({ cloudPath, filePath: photo.path })).fileID;
+}

@@ -44,6 +44,6 @@ test('shows the open contest with its countdown, the featured showcases and the 
   for (const name of ['郑晓梅', '王建国', '李秀英', '张海燕']) expect(text).toContain(name);
   expect(text).not.toContain('刘志强');
   expect(text).toContain('新就业群体融入社区治理');
-  expect(text).toContain('承办：七里山街道（轮值主席）');
+  expect(text).toContain('承办：七贤街道（轮值主席）');
   expect(text).toContain('点评：区委社会工作部、区人社局');
 });

@@ -13,7 +13,8 @@ describe('mini-program package budget', () => {
   it('keeps the main package under 1.5 MB and each subpackage under 2 MB', () => {
     const sizes = measurePackages(WEAPP);
     console.log(`Package budget (build/weapp):\n${formatSizes(sizes)}`);
-    expect(sizes.subpackages.map((p) => p.root).sort()).toEqual(['admin', 'secretary']);
+    // The areas only staff open load on demand: residents' first download carries none of them.
+    expect(sizes.subpackages.map((p) => p.root)).toEqual(expect.arrayContaining(['admin', 'judge', 'secretary']));
     expect(sizes.main).toBeGreaterThan(0);
     expect(budgetProblems(sizes)).toEqual([]);
   });

@@ -26,10 +26,10 @@ describe('functions config', () => {
     const local = write('local.env.json', { ADMIN_OPENIDS: 'demo-admin' });
     const config = loadFunctionsConfig(rc, local);
     expect(config.envId).toBe('env-1');
-    expect(configFor(config, 'user')).toEqual({ name: 'user', timeoutMs: 10_000, envVariables: { ADMIN_OPENIDS: 'demo-admin', KEEP: 'k' } });
-    expect(configFor(config, 'vote')).toEqual({ name: 'vote', timeoutMs: 3000, envVariables: { LIMIT: '3', ADMIN_OPENIDS: 'demo-admin' } });
+    expect(configFor(config, 'user')).toEqual({ name: 'user', timeoutMs: 10_000, envVariables: { ADMIN_OPENIDS: 'demo-admin', KEEP: 'k' }, triggers: [] });
+    expect(configFor(config, 'vote')).toEqual({ name: 'vote', timeoutMs: 3000, envVariables: { LIMIT: '3', ADMIN_OPENIDS: 'demo-admin' }, triggers: [] });
     // A function the file does not list gets CloudBase's defaults and the local values.
-    expect(configFor(config, 'fixture')).toEqual({ name: 'fixture', timeoutMs: 3000, envVariables: { ADMIN_OPENIDS: 'demo-admin' } });
+    expect(configFor(config, 'fixture')).toEqual({ name: 'fixture', timeoutMs: 3000, envVariables: { ADMIN_OPENIDS: 'demo-admin' }, triggers: [] });
   });
 
   it('works without either file', () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readTimerTriggers, type TimerTrigger } from './timers';
 
 /**
  * Per-function settings the emulator takes from `cloudbaserc.json` (the CloudBase CLI file that
@@ -10,6 +11,8 @@ export interface FunctionConfig {
   timeoutMs: number;
   /** The function's environment variables: `envVariables`, overridden by the local values. */
   envVariables: Record<string, string>;
+  /** Timer triggers (`triggers` of type "timer"): run by the local cloud's scheduler, see timers.ts. */
+  triggers: TimerTrigger[];
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -20,6 +23,7 @@ interface CloudbasercFunction {
   name?: unknown;
   timeout?: unknown;
   envVariables?: unknown;
+  triggers?: unknown;
 }
 
 function readJson(path: string, what: string): unknown {
@@ -64,6 +68,7 @@ export function loadFunctionsConfig(cloudbasercPath: string, localEnvPath: strin
       name: fn.name,
       timeoutMs: Math.round(seconds * 1000),
       envVariables: { ...stringMap(fn.envVariables, `${fn.name}.envVariables`), ...localEnv },
+      triggers: readTimerTriggers(fn.triggers, `${cloudbasercPath}: function ${fn.name}`),
     });
   }
   return { envId: typeof rc?.envId === 'string' ? rc.envId : undefined, functions, localEnv };
@@ -71,5 +76,5 @@ export function loadFunctionsConfig(cloudbasercPath: string, localEnvPath: strin
 
 /** Settings of a function, with the CloudBase defaults for one the config file does not list. */
 export function configFor(config: FunctionsConfig, name: string): FunctionConfig {
-  return config.functions.get(name) ?? { name, timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, envVariables: { ...config.localEnv } };
+  return config.functions.get(name) ?? { name, timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, envVariables: { ...config.localEnv }, triggers: [] };
 }

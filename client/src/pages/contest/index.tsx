@@ -96,7 +96,10 @@ function BoardView({ board, onPick }: { board: Board; onPick: (id: string) => vo
       </View>
 
       {tab === 'candidates' ? (
-        board.candidates.length ? (
+        contest.status === 'published' ? (
+          // Results published: the judged awards replace the candidates' vote buttons (contest/results).
+          <EmptyState title='本届比武已圆满结束' text={finishedText(contest)} action='查看评审结果' onAction={() => void Taro.navigateTo({ url: `/contest/results/index?id=${contest._id}` })} />
+        ) : board.candidates.length ? (
           <CandidateList
             candidates={board.candidates}
             votingOpen={contest.votingOpen}

@@ -11,6 +11,11 @@ import type { FirstScreen } from '../../services/home';
 import { Button } from '../../ui/nutui';
 
 const toFeed = () => void Taro.switchTab({ url: '/pages/showcases/index' });
+// The salon subpackage's pages (client/src/salon/routes.ts), by path: the main package imports no subpackage code.
+const toSalons = () => void Taro.navigateTo({ url: '/salon/list/index' });
+// The contest subpackage's results page: without an id it opens the newest published contest (2023 in the demo).
+const toResults = () => void Taro.navigateTo({ url: '/contest/results/index' });
+const toSalon = (salonId: string) => () => void Taro.navigateTo({ url: `/salon/detail/index?id=${encodeURIComponent(salonId)}` });
 
 function Heading({ title, more, onMore }: { title: string; more?: string; onMore?: () => void }) {
   return (
@@ -57,14 +62,15 @@ function Voting({ data }: { data: FirstScreen }) {
 
 function Salon({ data }: { data: FirstScreen }) {
   const salon = data.nextSalon;
-  if (!salon) return <EmptyState title='下一期沙龙的时间还未公布' text='每月一期，由各街道轮值承办' action='看看书记风采' onAction={toFeed} />;
+  if (!salon) return <EmptyState title='下一期沙龙的时间还未公布' text='每月一期，由各街道轮值承办' action='看看往期沙龙' onAction={toSalons} />;
   return (
-    <View className='home__salon'>
+    <View className='home__salon' data-salon={salon._id} onClick={toSalon(salon._id)}>
       <Text className='home__salon-title'>{salon.title}</Text>
-      <Text className='home__salon-topic'>话题：{salon.topic}</Text>
+      <Text className='home__salon-topic'>{salon.theme ?? `话题：${salon.topic}`}</Text>
       <Text className='home__salon-line'>时间：{chinaDateTime(salon.date)}</Text>
       <Text className='home__salon-line'>承办：{streetText(salon.hostStreet)}（轮值主席）</Text>
       {salon.departments.length ? <Text className='home__salon-line'>点评：{salon.departments.join('、')}</Text> : null}
+      <Text className='home__salon-go'>{salon.status === 'open' ? '查看详情、报名 ›' : '查看详情 ›'}</Text>
     </View>
   );
 }
@@ -78,7 +84,7 @@ export function FirstScreenSections({ state, onRetry }: { state: QueryState<Firs
   const data = state.status === 'ready' ? state.data : null;
   return (
     <View className='home__live'>
-      <Heading title='大比武投票' />
+      <Heading title='大比武投票' more='往届评审结果 ›' onMore={toResults} />
       {data ? <Voting data={data} /> : <CardSkeletons count={1} />}
 
       <Heading title='书记风采' more='全部书记 ›' onMore={toFeed} />
@@ -92,7 +98,7 @@ export function FirstScreenSections({ state, onRetry }: { state: QueryState<Firs
         <CardSkeletons count={2} />
       )}
 
-      <Heading title='下期社区书记沙龙' />
+      <Heading title='下期社区书记沙龙' more='全部沙龙 ›' onMore={toSalons} />
       {data ? <Salon data={data} /> : <CardSkeletons count={1} />}
     </View>
   );

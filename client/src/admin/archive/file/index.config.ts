@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '人员档案',
+  enablePullDownRefresh: true,
+});

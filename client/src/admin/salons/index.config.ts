@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '沙龙轮值与安排',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '挂职批次',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '挂职交流',
+  enablePullDownRefresh: true,
+});

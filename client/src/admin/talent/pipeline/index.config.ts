@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '后备力量',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '书记工作室',
+  enablePullDownRefresh: true,
+});

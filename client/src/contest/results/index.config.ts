@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '大比武评审结果',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+});

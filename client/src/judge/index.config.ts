@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评委打分',
+  enablePullDownRefresh: true,
+});

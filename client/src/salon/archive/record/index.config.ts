@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '沙龙记录',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '社区书记沙龙',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本人档案',
+  enablePullDownRefresh: true,
+});

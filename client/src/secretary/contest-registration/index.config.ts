@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '报名大比武',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '挂职结对',
+  enablePullDownRefresh: true,
+});

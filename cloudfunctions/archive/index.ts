@@ -1,0 +1,4 @@
+import { createMain } from '../shared/action';
+import { archiveActions } from './actions';
+
+export const main = createMain(archiveActions);

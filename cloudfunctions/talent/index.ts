@@ -1,0 +1,4 @@
+import { createMain } from '../shared/action';
+import { talentActions } from './actions';
+
+export const main = createMain(talentActions);
