@@ -1,27 +1,15 @@
-import { allows, type Role } from '@yanzhen/domain';
-import { allActions } from './test-support/action-maps';
-import { snapshot, startFunctionHarness, type FunctionHarness } from './test-support/local-cloud';
+import { allows } from '@yanzhen/domain';
+import { allActions, COLLECTIONS, demoCallers } from './test-support/action-maps';
+import { snapshot, useFunctionHarness } from './test-support/local-cloud';
 
 /**
  * The authorization matrix, generated from the action maps: every action of every function is tried by
  * each role and by a stranger; only the roles its rule allows get past the guard, the others get
  * `permission-denied` and change nothing.
  */
-const CALLERS: { who: string; openid: string; roles: Role[] }[] = [
-  { who: 'stranger', openid: `stranger-${Date.now()}`, roles: ['resident'] },
-  { who: 'resident', openid: 'demo-resident', roles: ['resident'] },
-  { who: 'secretary', openid: 'demo-secretary', roles: ['resident', 'secretary'] },
-  { who: 'judge', openid: 'demo-judge', roles: ['resident', 'judge'] },
-  { who: 'admin', openid: 'demo-admin', roles: ['resident', 'admin'] },
-];
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON read as data, at load time
-const COLLECTIONS = (require('./database.json') as { collections: { name: string }[] }).collections.map((c) => c.name);
+const CALLERS = demoCallers('stranger');
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 120_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness({}, 120_000);
 
 const actions = allActions();
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { allActions } from './test-support/action-maps';
 import { runFuzz } from './test-support/fuzz';
 import { formatFuzzReport, fuzzFailures } from './test-support/fuzz-report';
-import { startFunctionHarness, type FunctionHarness } from './test-support/local-cloud';
+import { useFunctionHarness } from './test-support/local-cloud';
 
 /**
  * Generated payloads to every action (test-support/fuzz.ts), a few hundred each here; `npm run fuzz`
@@ -13,11 +13,7 @@ const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 80);
 /** A fixed seed keeps the suite deterministic; `npm run fuzz` explores with a new one each run (FUZZ_SEED replays either). */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 120_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness({}, 120_000);
 
 it('has strict input schemas: a key the action does not know is refused, before any call', () => {
   const lax = allActions()

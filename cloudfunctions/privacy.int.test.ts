@@ -1,8 +1,8 @@
-import { allows, PRIVATE_FIELDS, STREETS, type Role } from '@yanzhen/domain';
+import { allows, PRIVATE_FIELDS, STREETS } from '@yanzhen/domain';
 import { SECRETARIES } from '../scripts/seed/people';
-import { allActions, type FoundAction } from './test-support/action-maps';
+import { allActions, COLLECTIONS, demoCallers, type FoundAction } from './test-support/action-maps';
 import { jsonSchemaOf, type Payload } from './test-support/fuzz-payloads';
-import { startFunctionHarness, type FunctionHarness } from './test-support/local-cloud';
+import { useFunctionHarness } from './test-support/local-cloud';
 import { readAll } from './test-support/functions-client';
 
 /**
@@ -12,20 +12,10 @@ import { readAll } from './test-support/functions-client';
  * a key named in PRIVATE_FIELDS or any stored private value (phone, ID number, address of any person file or
  * secretary record). Admin-only actions are left out: private fields are for admins.
  */
-const CALLERS: { who: string; openid: string; roles: Role[] }[] = [
-  { who: 'stranger', openid: `privacy-stranger-${Date.now()}`, roles: ['resident'] },
-  { who: 'resident', openid: 'demo-resident', roles: ['resident'] },
-  { who: 'secretary', openid: 'demo-secretary', roles: ['resident', 'secretary'] },
-  { who: 'judge', openid: 'demo-judge', roles: ['resident', 'judge'] },
-];
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON read as data, at load time
-const COLLECTIONS = (require('./database.json') as { collections: { name: string }[] }).collections.map((c) => c.name);
+/** Admin-only actions are left out: private fields are for admins. */
+const CALLERS = demoCallers('privacy-stranger').filter((c) => c.who !== 'admin');
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 120_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness({}, 120_000);
 
 type Schema = ReturnType<typeof jsonSchemaOf>;
 

@@ -7,7 +7,8 @@ import { appendAudit } from '../shared/audit';
 import { _, db, readDoc } from '../shared/cloud';
 import { FILES } from './files';
 import { emptyRoster, ROSTERS } from './roster';
-import { downloadUpload, publishWorkbook, readImportWorkbook, templateWorkbook } from './workbook';
+import { downloadUpload, readImportWorkbook, templateWorkbook } from './workbook';
+import { publishFile } from '../shared/workbook';
 
 /**
  * Import of person files and rosters, all or nothing, without multi-document transactions (a 2,000-row
@@ -53,7 +54,7 @@ async function rostersOf(streets: Street[]): Promise<RosterDoc[]> {
 }
 
 export async function importTemplate() {
-  const published = await publishWorkbook('templates/archive-import-template.xlsx', await templateWorkbook());
+  const published = await publishFile('templates/archive-import-template.xlsx', await templateWorkbook());
   return { ...published, fileName: '档案导入模板.xlsx' };
 }
 

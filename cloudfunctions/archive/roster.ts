@@ -7,7 +7,8 @@ import { appendAudit, auditIn } from '../shared/audit';
 import { _, db, readDoc } from '../shared/cloud';
 import { inTransaction, readInTransaction } from '../shared/transaction';
 import { FILES } from './files';
-import { publishWorkbook, rosterWorkbook, type RosterFileFacts } from './workbook';
+import { rosterWorkbook, type RosterFileFacts } from './workbook';
+import { publishFile } from '../shared/workbook';
 
 /**
  * Street rosters (一街一册): `rosters/roster-NN`, one per street, holding its communities, the current "两委"
@@ -85,7 +86,7 @@ export async function exportRoster(street: Street, actor: string, now: Date) {
   const stamp = inChina(now).format('YYYYMMDD-HHmmss');
   // A random part: the temporary URL is the only key to the file, and names must not be guessable.
   const cloudPath = `exports/rosters/${rosterId(street)}-${stamp}-${randomBytes(6).toString('hex')}.xlsx`;
-  const published = await publishWorkbook(cloudPath, bytes);
+  const published = await publishFile(cloudPath, bytes);
   await appendAudit({ actor, action: 'archive.exportRoster', target: `${ROSTERS}/${rosterId(street)}`, before: null, after: { street, members: view.communities.reduce((n, c) => n + c.members.length, 0) } });
   return { ...published, fileName: `${street}街道两委名册-${day}.xlsx` };
 }

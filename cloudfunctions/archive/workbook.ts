@@ -1,13 +1,13 @@
-import { Workbook, type Cell, type Worksheet } from 'exceljs';
+import { Workbook, type Worksheet } from 'exceljs';
 import {
-  AppError, ENTRY_KIND_LABELS, FILE_COLUMNS, FILE_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, missingColumns, streetLabel,
+  ENTRY_KIND_LABELS, FILE_COLUMNS, FILE_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, missingColumns, streetLabel,
   type ImportError, type PersonFileDoc, type RawRow, type RosterView,
 } from '@yanzhen/domain';
-import { cloud } from '../shared/cloud';
+import { downloadUpload as download, loadWorkbook, textRows } from '../shared/workbook';
 
 /**
  * The office's workbooks (exceljs): the roster export, the import template, and reading an uploaded sheet.
- * Files travel through cloud storage: the function uploads, the client downloads from a temporary URL (2 h).
+ * Reading, uploading and downloading go through the shared helpers (cloudfunctions/shared/workbook.ts).
  */
 
 /** Largest sheet accepted for import: 2,000 rows are ~150 KB; anything near this is not an office sheet. */
@@ -102,26 +102,6 @@ export async function templateWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A cell as the text a person typed: dates as YYYY-MM-DD (exceljs gives UTC dates), numbers without grouping. */
-export function cellText(cell: Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  // A phone typed as a number arrives as one; ID numbers as numbers have lost digits and fail validation.
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) {
-      const r: unknown = v.result;
-      if (r instanceof Date) return r.toISOString().slice(0, 10);
-      return typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? String(r) : '';
-    }
-    return '';
-  }
-  return String(v).trim();
-}
-
 function readSheet(ws: Worksheet | undefined, sheet: string, errors: ImportError[]): RawRow[] {
   if (!ws) return [];
   const headers = (ws.getRow(1).values as unknown[]).slice(1).map((v) => (typeof v === 'string' ? v.trim() : ''));
@@ -130,26 +110,12 @@ function readSheet(ws: Worksheet | undefined, sheet: string, errors: ImportError
     errors.push(...missing);
     return [];
   }
-  const rows: RawRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Record<string, string> = {};
-    headers.forEach((label, i) => {
-      if (label) cells[label] = cellText(row.getCell(i + 1));
-    });
-    if (Object.values(cells).some((c) => c.trim() !== '')) rows.push({ row: rowNumber, cells });
-  });
-  return rows;
+  return textRows(ws, headers);
 }
 
 /** The uploaded workbook's two sheets as text rows, or header errors. Neither sheet at all is an error too. */
 export async function readImportWorkbook(bytes: Buffer): Promise<{ files: RawRow[]; members: RawRow[]; errors: ImportError[] }> {
-  const wb = new Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid-argument', '无法读取该文件，请上传 .xlsx 格式的 Excel 表格');
-  }
+  const wb = await loadWorkbook(bytes);
   const errors: ImportError[] = [];
   const fileSheet = wb.getWorksheet(FILE_SHEET);
   const memberSheet = wb.getWorksheet(MEMBER_SHEET);
@@ -157,22 +123,5 @@ export async function readImportWorkbook(bytes: Buffer): Promise<{ files: RawRow
   return { files: readSheet(fileSheet, FILE_SHEET, errors), members: readSheet(memberSheet, MEMBER_SHEET, errors), errors };
 }
 
-/** Uploads a workbook and answers its fileID with a temporary download URL. */
-export async function publishWorkbook(cloudPath: string, bytes: Buffer): Promise<{ fileID: string; tempFileURL: string }> {
-  const uploaded = await cloud.uploadFile({ cloudPath, fileContent: bytes });
-  const res = (await cloud.getTempFileURL({ fileList: [uploaded.fileID] })) as { fileList: { fileID: string; status: number; tempFileURL: string }[] };
-  const url = res.fileList[0];
-  if (!url || url.status !== 0 || !url.tempFileURL) throw new AppError('internal', '文件生成失败，请稍后再试');
-  return { fileID: uploaded.fileID, tempFileURL: url.tempFileURL };
-}
-
-export async function downloadUpload(fileID: string): Promise<Buffer> {
-  let content: Buffer;
-  try {
-    content = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
-  } catch {
-    throw new AppError('not-found', '找不到上传的文件，请重新选择');
-  }
-  if (content.length > MAX_IMPORT_BYTES) throw new AppError('invalid-argument', '文件过大（不超过 5 MB）');
-  return content;
-}
+/** The office's uploaded sheet, refused above MAX_IMPORT_BYTES. */
+export const downloadUpload = (fileID: string): Promise<Buffer> => download(fileID, MAX_IMPORT_BYTES);

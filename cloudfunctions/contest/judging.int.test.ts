@@ -1,7 +1,7 @@
 import { scoreId } from '@yanzhen/domain';
 import { userKey } from '../shared/user-key';
 import { readAll } from '../test-support/functions-client';
-import { snapshot, startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { snapshot, useFunctionHarness } from '../test-support/local-cloud';
 import { ADMIN, addContestants, addJudge, assignRounds, createContest, must, scoresFrom } from './judging-test-support';
 
 /**
@@ -11,13 +11,7 @@ import { ADMIN, addContestants, addJudge, assignRounds, createContest, must, sco
  */
 jest.setTimeout(90_000);
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness({ env: { MAX_INSTANCES_PER_FUNCTION: '4' } });
-}, 60_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useFunctionHarness({ env: { MAX_INSTANCES_PER_FUNCTION: '4' } });
 
 interface ContestantRow {
   candidateId: string;

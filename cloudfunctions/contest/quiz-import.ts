@@ -6,7 +6,8 @@ import { readAll } from '../shared/read-all';
 import { checked, inTransaction } from '../shared/transaction';
 import { MAX_BANK_SIZE, newQuestionId, questionFields, QUIZ_QUESTIONS } from './quiz-bank';
 import { checkQuizSheet, type SheetCheck } from './quiz-sheet';
-import { downloadImport, publishWorkbook, quizTemplateWorkbook, readQuizWorkbook } from './quiz-workbook';
+import { downloadImport, quizTemplateWorkbook, readQuizWorkbook } from './quiz-workbook';
+import { publishFile } from '../shared/workbook';
 
 /**
  * Importing questions from Excel: the template, a preview that lists every row's problem, and the import
@@ -34,7 +35,7 @@ export const quizImportActions: ActionMap = {
     access: 'admin',
     input: z.strictObject({}),
     async run() {
-      const { fileID, tempFileURL } = await publishWorkbook('quiz-templates/知识竞赛题库导入模板.xlsx', await quizTemplateWorkbook());
+      const { fileID, tempFileURL } = await publishFile('quiz-templates/知识竞赛题库导入模板.xlsx', await quizTemplateWorkbook());
       return { fileID, url: tempFileURL };
     },
   }),

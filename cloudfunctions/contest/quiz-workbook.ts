@@ -1,11 +1,12 @@
 import { AppError, QUIZ_CATEGORIES, type QuizQuestion } from '@yanzhen/domain';
-import { Workbook, type Cell, type Worksheet } from 'exceljs';
-import { cloud } from '../shared/cloud';
+import { Workbook, type Worksheet } from 'exceljs';
+import { cloudPathOf } from '../shared/content-security';
+import { cellText, downloadUpload, loadWorkbook, textRows } from '../shared/workbook';
 import { MAX_IMPORT_ROWS, QUIZ_COLUMNS, QUIZ_SHEET, type SheetRow } from './quiz-sheet';
 
 /**
  * The question-bank workbooks (exceljs): the template an admin fills in, and reading the file they upload.
- * Files travel through cloud storage: the admin's phone uploads under `quiz-imports/`, the function reads it.
+ * The admin's phone uploads under `quiz-imports/`, the function reads it (cloudfunctions/shared/workbook.ts).
  */
 export const IMPORT_FOLDER = 'quiz-imports/';
 /** A sheet of 200 questions is ~30 KB; anything near this is not a question sheet. */
@@ -42,64 +43,20 @@ export async function quizTemplateWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A cell as the text a person typed (rich text, hyperlinks and formula results included). */
-export function cellText(cell: Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return typeof v.result === 'string' || typeof v.result === 'number' || typeof v.result === 'boolean' ? String(v.result).trim() : '';
-    return '';
-  }
-  return String(v).trim();
-}
-
 /** The 题库 sheet (or the first sheet) as its header labels and non-empty text rows. */
 export async function readQuizWorkbook(bytes: Buffer): Promise<{ headers: string[]; rows: SheetRow[] }> {
-  const wb = new Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid-argument', '无法读取该文件，请上传 .xlsx 格式的 Excel 表格');
-  }
+  const wb = await loadWorkbook(bytes);
   const ws: Worksheet | undefined = wb.getWorksheet(QUIZ_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new AppError('invalid-argument', '表格是空的，请使用导入模板');
   const headerRow = ws.getRow(1);
   const headers: string[] = [];
   for (let i = 1; i <= Math.max(headerRow.cellCount, QUIZ_COLUMNS.length); i += 1) headers.push(cellText(headerRow.getCell(i)));
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Record<string, string> = {};
-    headers.forEach((label, i) => {
-      if (label) cells[label] = cellText(row.getCell(i + 1));
-    });
-    if (Object.values(cells).some((c) => c !== '')) rows.push({ row: rowNumber, cells });
-  });
-  return { headers, rows };
+  return { headers, rows: textRows(ws, headers) };
 }
 
 /** The uploaded file, refused unless it lies in the import folder (an admin's upload, not any file of the env). */
 export async function downloadImport(fileId: string): Promise<Buffer> {
-  const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1] ?? '';
+  const path = cloudPathOf(fileId) ?? '';
   if (!path.startsWith(IMPORT_FOLDER) || path.includes('..')) throw new AppError('invalid-argument', '请通过“导入题库”页面上传文件');
-  let content: Buffer;
-  try {
-    content = ((await cloud.downloadFile({ fileID: fileId })) as { fileContent: Buffer }).fileContent;
-  } catch {
-    throw new AppError('not-found', '找不到上传的文件，请重新选择');
-  }
-  if (content.length > MAX_IMPORT_BYTES) throw new AppError('invalid-argument', '文件过大（不超过 2 MB）');
-  return content;
-}
-
-/** Uploads a workbook and answers its fileID with a temporary download URL (valid 2 h). */
-export async function publishWorkbook(cloudPath: string, bytes: Buffer): Promise<{ fileID: string; tempFileURL: string }> {
-  const uploaded = await cloud.uploadFile({ cloudPath, fileContent: bytes });
-  const res = (await cloud.getTempFileURL({ fileList: [uploaded.fileID] })) as { fileList: { fileID: string; status: number; tempFileURL: string }[] };
-  const url = res.fileList[0];
-  if (!url || url.status !== 0 || !url.tempFileURL) throw new AppError('internal', '文件生成失败，请稍后再试');
-  return { fileID: uploaded.fileID, tempFileURL: url.tempFileURL };
+  return downloadUpload(fileId, MAX_IMPORT_BYTES);
 }

@@ -1,9 +1,8 @@
-import { AppError, ensure, inChina, REGISTRATION_STATUS_LABELS, type RegistrationDoc } from '@yanzhen/domain';
+import { inChina, REGISTRATION_STATUS_LABELS, type RegistrationDoc } from '@yanzhen/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../shared/audit';
-import { cloud } from '../shared/cloud';
-import { tempUrls } from '../showcase/cards';
+import { finishExportSheet, publishFile } from '../shared/workbook';
 
 /**
  * The registrations of a contest as an Excel workbook (exceljs), uploaded to cloud storage under
@@ -49,9 +48,7 @@ export async function registrationsWorkbook(title: string, regs: RegistrationDoc
       rejectReason: r.status === 'rejected' ? r.rejectReason ?? '' : '',
     }),
   );
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.headerFooter.oddHeader = title;
+  finishExportSheet(ws, title);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -59,15 +56,7 @@ export async function exportRegistrations(contest: { _id: string; title: string 
   const content = await registrationsWorkbook(contest.title, regs);
   const stamp = inChina(now).format('YYYYMMDD-HHmmss');
   const cloudPath = `exports/contest/${contest._id}/registrations-${stamp}-${randomBytes(4).toString('hex')}.xlsx`;
-  let fileID: string;
-  try {
-    fileID = (await cloud.uploadFile({ cloudPath, fileContent: content })).fileID;
-  } catch (err) {
-    console.error('[contest] export upload failed', err);
-    throw new AppError('internal', '导出文件上传失败，请稍后再试');
-  }
-  const url = (await tempUrls([fileID])).get(fileID);
-  ensure(url, 'internal', '导出文件暂时无法下载，请稍后再试');
+  const { fileID, tempFileURL } = await publishFile(cloudPath, content);
   await appendAudit({ actor, action: 'contest.registrationsExport', target: `contests/${contest._id}`, before: null, after: { ...filter, rows: regs.length } });
-  return { fileID, tempFileURL: url, fileName: `${contest.title}-报名名单-${stamp}.xlsx`, rows: regs.length, bytes: content.length };
+  return { fileID, tempFileURL, fileName: `${contest.title}-报名名单-${stamp}.xlsx`, rows: regs.length, bytes: content.length };
 }

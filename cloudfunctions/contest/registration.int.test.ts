@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import { REGISTRATION_RESULT_TEMPLATE_ID } from '@yanzhen/domain';
 import { readAll } from '../test-support/functions-client';
-import { snapshot, startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { snapshot, uploadTinyPng, useFunctionHarness } from '../test-support/local-cloud';
 import {
   bindSecretary, createRegistrationContest, materialsOf, outboxOf, registerAndApprove, SEEDED_SECRETARIES, secretaryOpenid, TEST_ADMIN,
 } from './contest-test-support';
@@ -13,17 +13,8 @@ import {
 jest.setTimeout(90_000);
 
 const DAY = 86_400_000;
-let h: FunctionHarness;
-let upload: (cloudPath: string) => Promise<string>;
-
-beforeAll(async () => {
-  h = await startFunctionHarness();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after startFunctionHarness configured it
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3e5b1c10000000049454e44ae426082', 'hex');
-  upload = async (cloudPath) => ((await cloud.uploadFile({ cloudPath, fileContent: png })) as { fileID: string }).fileID;
-}, 90_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness({}, 90_000);
+const upload = uploadTinyPng;
 
 const contest = (openid: string, event: Record<string, unknown>) => h.client.call<Record<string, unknown>>(openid, 'contest', event);
 const register = (openid: string, contestId: string, extra: Record<string, unknown> = {}) =>

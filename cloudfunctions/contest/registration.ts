@@ -8,7 +8,7 @@ import { _, db, readDoc } from '../shared/cloud';
 import { loadContest } from '../shared/contests';
 import { readAll } from '../shared/read-all';
 import { checked, inTransaction, readInTransaction } from '../shared/transaction';
-import { tempUrls } from '../showcase/cards';
+import { tempUrls } from '../shared/storage';
 import { checkMaterialPhotos, checkMaterialsText } from './registration-checks';
 
 /**

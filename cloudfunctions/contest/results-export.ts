@@ -1,9 +1,8 @@
-import { AppError, dimensionName, ensure, inChina } from '@yanzhen/domain';
+import { dimensionName, inChina } from '@yanzhen/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../shared/audit';
-import { cloud } from '../shared/cloud';
-import { tempUrls } from '../showcase/cards';
+import { finishExportSheet, publishFile } from '../shared/workbook';
 import type { ResultsSnapshot } from './results-snapshot';
 
 /**
@@ -51,11 +50,7 @@ export async function resultsWorkbook(title: string, snap: ResultsSnapshot): Pro
   for (const s of snap.sheets) {
     for (const row of s.rows) sheets.addRow({ judge: s.label, round: row.form, name: row.name, ...row.dimensions, recused: row.recused ? '回避' : '', note: row.note ?? '' });
   }
-  for (const ws of [results, sheets]) {
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    ws.headerFooter.oddHeader = title;
-  }
+  for (const ws of [results, sheets]) finishExportSheet(ws, title);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -63,16 +58,8 @@ export async function exportResults(contest: { _id: string; title: string }, sna
   const content = await resultsWorkbook(contest.title, snap);
   const stamp = inChina(now).format('YYYYMMDD-HHmmss');
   const cloudPath = `exports/contest/${contest._id}/results-${stamp}-${randomBytes(4).toString('hex')}.xlsx`;
-  let fileID: string;
-  try {
-    fileID = (await cloud.uploadFile({ cloudPath, fileContent: content })).fileID;
-  } catch (err) {
-    console.error('[contest] results export upload failed', err);
-    throw new AppError('internal', '导出文件上传失败，请稍后再试');
-  }
-  const url = (await tempUrls([fileID])).get(fileID);
-  ensure(url, 'internal', '导出文件暂时无法下载，请稍后再试');
+  const { fileID, tempFileURL } = await publishFile(cloudPath, content);
   const rows = snap.ranking.length + snap.sheets.reduce((n, s) => n + s.rows.length, 0);
   await appendAudit({ actor, action: 'contest.resultsExport', target: `contests/${contest._id}`, before: null, after: { contestants: snap.ranking.length, sheetRows: rows - snap.ranking.length } });
-  return { fileID, tempFileURL: url, fileName: `${contest.title}-比武结果与评分表-${stamp}.xlsx`, rows, bytes: content.length };
+  return { fileID, tempFileURL, fileName: `${contest.title}-比武结果与评分表-${stamp}.xlsx`, rows, bytes: content.length };
 }

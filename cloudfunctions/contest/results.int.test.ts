@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { DIMENSION_KEYS, type DimensionKey } from '@yanzhen/domain';
 import type { AuditDoc } from '../shared/audit';
 import { inParallel, readAll } from '../test-support/functions-client';
-import { snapshot, startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { snapshot, useFunctionHarness } from '../test-support/local-cloud';
 import { registerAndApprove, SEEDED_SECRETARIES, TEST_ADMIN } from './contest-test-support';
 import { addJudge, assignRounds, createContest, must } from './judging-test-support';
 import { setFunctionsClock } from './quiz-test-support';
@@ -19,13 +19,7 @@ jest.setTimeout(120_000);
 
 const HOUR = 3_600_000;
 const RESIDENT = 'resident-results';
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness({ env: { YANZHEN_FAKE_CLOCK: '1', MAX_INSTANCES_PER_FUNCTION: '3' } });
-}, 90_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useFunctionHarness({ env: { YANZHEN_FAKE_CLOCK: '1', MAX_INSTANCES_PER_FUNCTION: '3' } }, 90_000);
 
 interface Results {
   published: boolean;

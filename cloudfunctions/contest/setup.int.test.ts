@@ -1,17 +1,11 @@
-import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { useFunctionHarness } from '../test-support/local-cloud';
 import { readAll } from '../test-support/functions-client';
 import { ADMIN, addJudge, createContest, currentEvent, must, setupEvent } from './judging-test-support';
 
 /** Contest set-up through the functions: validation, the rule fixed once scoring starts, the audit trail. */
 jest.setTimeout(60_000);
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 60_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useFunctionHarness();
 
 const DAY = 86_400_000;
 const save = (event: Record<string, unknown>, openid = ADMIN) => h.client.call<{ contestId: string }>(openid, 'contest', { action: 'setupSave', ...event });

@@ -1,18 +1,10 @@
-import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { useFunctionHarness } from '../test-support/local-cloud';
 
 
 /** The residents' public reads (`home`, `contest`) against the demo data. */
 jest.setTimeout(60_000);
 
-let h: FunctionHarness;
-
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useFunctionHarness();
 
 const RESIDENT = 'home-resident';
 

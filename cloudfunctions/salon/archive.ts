@@ -1,7 +1,9 @@
 import { archiveInput, archiveSearchInput, ensure, salonIdInput, salonStatus, type SalonArchiveDoc, type SalonDoc } from '@yanzhen/domain';
 import { z } from 'zod';
 import { action, type ActionMap } from '../shared/action';
-import { _, cloud, db, readDoc } from '../shared/cloud';
+import { _, db, readDoc } from '../shared/cloud';
+import { cloudPathOf } from '../shared/content-security';
+import { tempUrls } from '../shared/storage';
 import { loadSalon, publicSalon } from './salon-view';
 import { salonQa } from './qa';
 
@@ -15,23 +17,6 @@ const ARCHIVES = 'salonArchives';
 const MAX_SALONS = 1000;
 
 export const photoPrefix = (salonId: string): string => `salons/${salonId}/`;
-const cloudPathOf = (fileId: string): string => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1] ?? '';
-
-/** Temporary URLs of cloud files in one storage call; missing files are left out. */
-async function tempUrls(fileIds: string[]): Promise<Map<string, string>> {
-  const urls = new Map<string, string>();
-  const wanted = [...new Set(fileIds)];
-  if (wanted.length === 0) return urls;
-  try {
-    const res = (await cloud.getTempFileURL({ fileList: wanted })) as { fileList: { fileID: string; status: number; tempFileURL: string }[] };
-    for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL);
-  } catch (err) {
-    // A missing photo must not take the archive down: the page shows the others.
-    console.warn('[salon] getTempFileURL failed', err);
-  }
-  return urls;
-}
-
 /** Words a search matches: the title, the theme, the presenters' names, communities and case titles. */
 function haystack(s: SalonDoc): string {
   return [s.title, s.theme, s.topic, s.hostStreet, ...(s.presenters ?? []).flatMap((p) => [p.name, p.community, p.caseTitle])].join(' ');
@@ -102,7 +87,7 @@ export const archiveActions: ActionMap = {
     input: archiveInput,
     async run({ salonId, minutes, photos }, { now }) {
       await loadSalon(salonId);
-      for (const p of photos) ensure(cloudPathOf(p.fileId).startsWith(photoPrefix(salonId)), 'invalid-argument', '请使用在本页上传的照片', { fileId: p.fileId });
+      for (const p of photos) ensure((cloudPathOf(p.fileId) ?? '').startsWith(photoPrefix(salonId)), 'invalid-argument', '请使用在本页上传的照片', { fileId: p.fileId });
       const urls = await tempUrls(photos.map((p) => p.fileId));
       for (const p of photos) ensure(urls.has(p.fileId), 'invalid-argument', '照片不存在或已被删除，请重新上传', { fileId: p.fileId });
       await db.collection(ARCHIVES).doc(salonId).set({ data: { minutes, photos, updatedAt: now } });

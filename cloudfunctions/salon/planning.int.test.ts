@@ -1,15 +1,11 @@
 import { inChina, STREETS, type Street } from '@yanzhen/domain';
 import { readAll } from '../test-support/functions-client';
-import { snapshot, startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { snapshot, useFunctionHarness } from '../test-support/local-cloud';
 
 /** Salon planning through the full stack, on the demo data (scripts/seed/salons.ts): rotation, calendar, list, get. */
 jest.setTimeout(90_000);
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 90_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness({}, 90_000);
 
 const ADMIN = 'demo-admin';
 const VISITOR = 'salon-visitor';

@@ -1,29 +1,14 @@
-import { ensure, salonStatus, type GeoPoint, type MySignup, type SalonDoc, type SalonPresenter, type SalonStatus } from '@yanzhen/domain';
+import { ensure, salonStatus, type GeoPoint, type MySignup, type SalonDoc } from '@yanzhen/domain';
 import { readDoc } from '../shared/cloud';
 import type { Caller } from '../shared/identity';
 
-/** What anyone may see of a salon: never the sign-up lists (secretary ids) or the check-in secret. */
-export interface PublicSalon {
-  _id: string;
-  title: string;
-  topic: string;
-  theme: string;
-  date: Date;
-  place: string;
+/** What anyone may see of a salon: its stored fields but the sign-up lists (secretary ids) and the check-in secret. */
+export type PublicSalon = Omit<SalonDoc, 'location' | 'accepted' | 'waiting' | 'checkedIn' | 'checkInTimes' | 'checkInSecret' | 'createdAt' | 'updatedAt'> & {
   location: { longitude: number; latitude: number } | null;
-  hostStreet: string;
-  presenters: SalonPresenter[];
-  departments: string[];
-  experts: string[];
-  capacity: number;
-  signupOpensAt: Date;
-  signupClosesAt: Date;
-  status: SalonStatus;
-  seatsLeft: number;
   signedUp: number;
   waitingCount: number;
   checkedInCount: number;
-}
+};
 
 /** The SDK reads a stored `db.Geo.Point` back as its Point class (longitude/latitude); aggregate gives GeoJSON. */
 export function pointOf(location: unknown): { longitude: number; latitude: number } | null {

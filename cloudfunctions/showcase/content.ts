@@ -1,6 +1,6 @@
-import { AppError, DIMENSION_KEYS, type ShowcaseContent, type ShowcaseDoc } from '@yanzhen/domain';
+import { DIMENSION_KEYS, type ShowcaseContent, type ShowcaseDoc } from '@yanzhen/domain';
 import { z } from 'zod';
-import { openapi } from '../shared/openapi';
+import { ensureTextSafe } from '../shared/content-security';
 
 /** What a secretary may write. Bounds keep the text within msgSecCheck's 2,500 characters. */
 const fileId = z.string().trim().min(1).max(256).regex(/^cloud:\/\//, '请上传图片后再保存');
@@ -36,9 +36,6 @@ export function normaliseContent(input: ShowcaseContentInput): ShowcaseContent {
 }
 
 export const RISKY_MESSAGE = '内容可能含有不适宜公开的信息，请修改后再保存';
-/** msgSecCheck v1's "risky content" error code, still answered by some gateways. */
-const RISKY_ERRCODE = 87014;
-
 /**
  * WeChat content security (msgSecCheck v2): the text is checked with the author's OpenID, scene 1
  * (资料, profile content). Risky → invalid-argument and nothing is stored; `review` is left to the admin's
@@ -46,16 +43,5 @@ const RISKY_ERRCODE = 87014;
  */
 export async function checkTextSafe(openid: string, content: ShowcaseContent): Promise<void> {
   const text = [content.story, ...content.achievements].join('\n');
-  let suggest: unknown;
-  try {
-    const res = (await openapi().security.msgSecCheck({ openid, scene: 1, version: 2, content: text })) as {
-      result?: { suggest?: string; label?: number };
-    };
-    suggest = res.result?.suggest;
-  } catch (err) {
-    if ((err as { errCode?: unknown }).errCode === RISKY_ERRCODE) throw new AppError('invalid-argument', RISKY_MESSAGE);
-    console.error('[showcase] msgSecCheck failed', err);
-    throw new AppError('internal', '内容安全检查暂时不可用，请稍后再试');
-  }
-  if (suggest === 'risky') throw new AppError('invalid-argument', RISKY_MESSAGE, { field: 'story' });
+  await ensureTextSafe({ openid, scene: 1, text, riskyMessage: RISKY_MESSAGE, riskyDetails: { field: 'story' }, logTag: 'showcase' });
 }

@@ -4,9 +4,10 @@ import type { ActionContext } from '../shared/action';
 import { _, db, readDoc } from '../shared/cloud';
 import { readAll } from '../shared/read-all';
 import { checked, inTransaction, readInTransaction } from '../shared/transaction';
-import { tempUrls } from './cards';
+import { tempUrls } from '../shared/storage';
 import { checkTextSafe, type ShowcaseRecord } from './content';
-import { checkDraftImages, imagesBlockingApproval, imagesOf, verdictsOf } from './images';
+import { verdictsOf } from '../shared/content-security';
+import { checkDraftImages, imagesBlockingApproval, imagesOf } from './images';
 
 /**
  * The editing workflow: a bound secretary saves a draft of their own showcase and submits it; an admin

@@ -1,4 +1,4 @@
-import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { uploadTinyPng, useFunctionHarness } from '../test-support/local-cloud';
 import { readAll } from '../test-support/functions-client';
 
 /**
@@ -10,18 +10,8 @@ jest.setTimeout(60_000);
 
 const SECRETARY = 'demo-secretary';
 const ADMIN = 'demo-admin';
-let h: FunctionHarness;
-let upload: (cloudPath: string) => Promise<string>;
-
-beforeAll(async () => {
-  h = await startFunctionHarness();
-  // The admin SDK handle above has set up wx-server-sdk for this process; its storage API uploads as a function would.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after startFunctionHarness configured it
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3e5b1c10000000049454e44ae426082', 'hex');
-  upload = async (cloudPath) => ((await cloud.uploadFile({ cloudPath, fileContent: png })) as { fileID: string }).fileID;
-}, 60_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness();
+const upload = uploadTinyPng;
 
 const draft = (extra: Record<string, unknown>) => ({ action: 'saveDraft', story: '带领居民改造了社区小花园。', tags: ['grid'], ...extra });
 interface Pending { items: { _id: string; images: { fileID: string; url: string | null; check: string }[] }[] }

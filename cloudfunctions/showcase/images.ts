@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { AppError, ensure, type ShowcaseContent } from '@yanzhen/domain';
-import { _, db } from '../shared/cloud';
-import { openapi } from '../shared/openapi';
-import { readAll } from '../shared/read-all';
-import { tempUrls } from './cards';
+import type { ShowcaseContent } from '@yanzhen/domain';
+import { db } from '../shared/cloud';
+import { cloudPathOf, imagesBlocking, screenImages, type MediaVerdict } from '../shared/content-security';
 
 /**
  * Photos of a showcase. The editor uploads them with `Taro.cloud.uploadFile` under
@@ -21,74 +19,26 @@ const isOwnFile = (fileId: string, secretaryId: string): boolean => {
   return path.startsWith(uploadPrefix(secretaryId)) || path.startsWith(seededPrefix(secretaryId));
 };
 
-export type MediaVerdict = 'pending' | 'pass' | 'risky';
-
-/** One image check, keyed by WeChat's trace_id (never shown to clients: it authenticates the push). */
-export interface MediaCheckDoc {
-  _id: string;
-  fileId: string;
-  secretaryId: string;
-  status: MediaVerdict;
-  label?: number;
-  createdAt: Date;
-  checkedAt?: Date;
-}
-
-/** `cloud://<env>.<bucket>/<path>` → `<path>`. */
-export function cloudPathOf(fileId: string): string | undefined {
-  return /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1];
-}
-
 export const imagesOf = (content: ShowcaseContent | null | undefined): string[] =>
   content ? [...new Set([content.photoFileId, ...content.imageFileIds].filter((f): f is string => Boolean(f)))] : [];
-
-/** The verdict of each image: the latest check of that file, `pending` while none has answered. */
-export async function verdictsOf(secretaryId: string, fileIds: string[]): Promise<Map<string, MediaVerdict>> {
-  const verdicts = new Map<string, MediaVerdict>();
-  if (fileIds.length === 0) return verdicts;
-  const checks = await readAll<MediaCheckDoc>('mediaChecks', { secretaryId, fileId: _.in(fileIds) }, { orderBy: ['createdAt', 'asc'] });
-  for (const c of checks) verdicts.set(c.fileId, c.status);
-  return verdicts;
-}
 
 /**
  * Before a draft is stored: every image is the caller's own upload and exists, none has failed its
  * check, and each one not checked yet is sent to mediaCheckAsync.
  */
 export async function checkDraftImages(content: ShowcaseContent, secretaryId: string, openid: string, now: Date): Promise<void> {
-  const fileIds = imagesOf(content);
-  if (fileIds.length === 0) return;
-  for (const f of fileIds) {
-    ensure(isOwnFile(f, secretaryId), 'invalid-argument', '只能使用在编辑页上传的图片，请重新上传', { fileId: f });
-  }
-  const verdicts = await verdictsOf(secretaryId, fileIds);
-  ensure(![...verdicts.values()].includes('risky'), 'invalid-argument', '有图片未通过内容安全检测，请更换后再保存');
-  const unchecked = fileIds.filter((f) => !verdicts.has(f));
-  if (unchecked.length === 0) return;
-  const urls = await tempUrls(unchecked);
-  for (const f of unchecked) ensure(urls.has(f), 'invalid-argument', '图片不存在或已被删除，请重新上传', { fileId: f });
-  for (const f of unchecked) {
-    let traceId: unknown;
-    try {
-      const res = (await openapi().security.mediaCheckAsync({ mediaUrl: urls.get(f), mediaType: 2, version: 2, scene: 1, openid })) as { traceId?: unknown };
-      traceId = res.traceId;
-    } catch (err) {
-      console.error('[showcase] mediaCheckAsync failed', err);
-      throw new AppError('internal', '图片安全检查暂时不可用，请稍后再试');
-    }
-    ensure(typeof traceId === 'string' && traceId, 'internal', '图片安全检查暂时不可用，请稍后再试');
-    const check: Omit<MediaCheckDoc, '_id'> = { fileId: f, secretaryId, status: 'pending', createdAt: now };
-    await db.collection('mediaChecks').add({ data: { _id: traceId, ...check } });
-  }
+  await screenImages(
+    imagesOf(content),
+    (f) => isOwnFile(f, secretaryId),
+    { secretaryId, openid, logTag: 'showcase' },
+    { notOwn: '只能使用在编辑页上传的图片，请重新上传', risky: '有图片未通过内容安全检测，请更换后再保存', missing: '图片不存在或已被删除，请重新上传' },
+    now,
+  );
 }
 
 /** Why an approval must wait, or undefined when every image of the draft has passed. */
 export async function imagesBlockingApproval(content: ShowcaseContent, secretaryId: string): Promise<string | undefined> {
-  const fileIds = imagesOf(content);
-  const verdicts = await verdictsOf(secretaryId, fileIds);
-  if (fileIds.some((f) => verdicts.get(f) === 'risky')) return '有图片未通过内容安全检测，不能发布，请驳回并说明原因';
-  if (fileIds.some((f) => verdicts.get(f) !== 'pass')) return '图片正在进行内容安全检测，请稍后再审核';
-  return undefined;
+  return imagesBlocking(imagesOf(content), secretaryId, { risky: '有图片未通过内容安全检测，不能发布，请驳回并说明原因', pending: '图片正在进行内容安全检测，请稍后再审核' });
 }
 
 /** The message push WeChat sends with a mediaCheckAsync verdict (v2), as far as we read it. */

@@ -1,7 +1,7 @@
 import { AppError, ensure } from '@yanzhen/domain';
 import { _, cloud, db } from '../shared/cloud';
 import { openapi } from '../shared/openapi';
-import { tempUrls } from './cards';
+import { tempUrls } from '../shared/storage';
 import type { ShowcaseRecord } from './content';
 
 /**

@@ -3,7 +3,8 @@ import { _, db } from '../shared/cloud';
 import { votingOf } from '../shared/contests';
 import type { DbOperator } from '../shared/db-types';
 import type { ShowcaseRecord } from './content';
-import { tempUrls, toCard, withPhotoUrls, type ShowcaseCard } from './cards';
+import { tempUrls } from '../shared/storage';
+import { toCard, withPhotoUrls, type ShowcaseCard } from './cards';
 
 /**
  * Public reads. They select only published fields (never `draft`, review notes or the poster cache), so

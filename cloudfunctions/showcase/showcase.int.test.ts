@@ -1,4 +1,4 @@
-import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { useFunctionHarness } from '../test-support/local-cloud';
 import { readAll } from '../test-support/functions-client';
 
 /**
@@ -11,15 +11,7 @@ const SECRETARY = 'demo-secretary';
 const ADMIN = 'demo-admin';
 const RESIDENT = 'showcase-resident';
 
-let h: FunctionHarness;
-
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useFunctionHarness();
 
 interface Card { _id: string; secretaryId: string; name: string; street: string; tags: string[]; excerpt: string }
 interface Feed { items: Card[]; hasMore: boolean; nextPage: number | null }

@@ -1,5 +1,6 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_IDENTITIES, type Role } from '@yanzhen/domain';
 import type { ActionDef, ActionMap } from '../shared/action';
 
 /**
@@ -11,6 +12,24 @@ export interface FoundAction {
   name: string;
   def: ActionDef;
 }
+
+/** Every collection the functions declare (cloudfunctions/database.json), for "nothing changed" snapshots. */
+export const COLLECTIONS = (JSON.parse(readFileSync(join(__dirname, '..', 'database.json'), 'utf8')) as { collections: { name: string }[] }).collections.map((c) => c.name);
+
+export interface DemoCaller {
+  who: string;
+  openid: string;
+  roles: Role[];
+}
+
+/**
+ * A caller of each role of the demo data (scripts/seed), and a stranger: a fresh OpenID, never bound, whose
+ * name starts with `strangerPrefix` so that tests running side by side do not share one.
+ */
+export const demoCallers = (strangerPrefix: string): DemoCaller[] => [
+  { who: 'stranger', openid: `${strangerPrefix}-${Date.now()}`, roles: ['resident'] },
+  ...DEMO_IDENTITIES.map(({ openid, role }): DemoCaller => ({ who: role, openid, roles: role === 'resident' ? ['resident'] : ['resident', role] })),
+];
 
 const isActionDef = (v: unknown): v is ActionDef =>
   typeof v === 'object' && v !== null && 'run' in v && 'input' in v;

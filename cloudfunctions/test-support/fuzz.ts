@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { allows, DEMO_IDENTITIES, isEnvelope, type Role } from '@yanzhen/domain';
 import { randomFrom } from '../../scripts/random';
-import { allActions, type FoundAction } from './action-maps';
+import { allActions, COLLECTIONS, type FoundAction } from './action-maps';
 import { payloadsFor, type Payload, type PayloadKind } from './fuzz-payloads';
 import type { FuzzReport, Problem } from './fuzz-report';
 import { snapshot, type FunctionHarness } from './local-cloud';
@@ -44,7 +42,6 @@ interface Job {
   phase: 'quiet' | 'writes';
 }
 
-const COLLECTIONS = (JSON.parse(readFileSync(join(__dirname, '..', 'database.json'), 'utf8')) as { collections: { name: string }[] }).collections.map((c) => c.name);
 /** Lines the emulator logs when an instance dies, hangs or cannot load (an `internal` answer is counted as a wrong code). */
 const CRASH_LOG = /instance crashed|instance exited|did not load|did not start|timed out|unhandled rejection|failed to load/i;
 const SAMPLE_LIMIT = 10;

@@ -31,6 +31,35 @@ export async function startFunctionHarness(opts: { seed?: boolean; env?: NodeJS.
   };
 }
 
+/**
+ * One harness for a whole test file: started before its tests (`beforeAll`, the emulator takes seconds) and
+ * stopped after them. The object answered is filled in when the harness is up, so tests use it as they would
+ * the harness itself (`h.client.call(…)`).
+ */
+export function useFunctionHarness(opts: Parameters<typeof startFunctionHarness>[0] = {}, startTimeoutMs = 60_000): FunctionHarness {
+  const harness = {} as FunctionHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startFunctionHarness(opts));
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await harness.stop?.();
+  });
+  return harness;
+}
+
+/** A 1×1 PNG: the smallest real image, for uploads the functions must find in storage. */
+const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3e5b1c10000000049454e44ae426082', 'hex');
+
+/**
+ * Uploads a tiny PNG to `cloudPath` as a function (or the phone) would, answering its fileID. Call it once the
+ * harness is up: its admin SDK handle has set up wx-server-sdk for this process.
+ */
+export async function uploadTinyPng(cloudPath: string): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after startFunctionHarness configured it
+  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+  return ((await cloud.uploadFile({ cloudPath, fileContent: TINY_PNG })) as { fileID: string }).fileID;
+}
+
 /** Everything in the collections named, for "nothing changed" checks (ordered by _id). */
 export async function snapshot(db: Db, collections: string[]): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};

@@ -1,11 +1,7 @@
 import { CODE_MAX_ATTEMPTS, type AuditItem, type WhoAmI } from '@yanzhen/domain';
-import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { useFunctionHarness } from '../test-support/local-cloud';
 
-let h: FunctionHarness;
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 120_000);
-afterAll(() => h?.stop());
+const h = useFunctionHarness({}, 120_000);
 
 async function issue(secretaryId: string): Promise<string> {
   const res = await h.as('demo-admin')<{ code: string }>('user', { action: 'issueBindingCode', secretaryId });

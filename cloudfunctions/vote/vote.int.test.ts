@@ -1,7 +1,7 @@
 import { ballotBoxOf } from '@yanzhen/domain';
 import { userKey } from '../shared/user-key';
 import { inParallel } from '../test-support/functions-client';
-import { startFunctionHarness, type FunctionHarness } from '../test-support/local-cloud';
+import { useFunctionHarness } from '../test-support/local-cloud';
 import { boxesOf, countByCandidate, createContest, storedVotes } from './vote-test-support';
 
 /**
@@ -16,15 +16,7 @@ const CANDIDATES = Array.from({ length: 17 }, (_, i) => `cand-sec-${String(i + 1
 const RULES_TTL_MS = 3_000;
 const RANKING_TTL_MS = 2_000;
 
-let h: FunctionHarness;
-
-beforeAll(async () => {
-  h = await startFunctionHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useFunctionHarness();
 
 const cast = (openid: string, candidateId: string, contestId = CONTEST) => h.client.call<{ remainingToday: number }>(openid, 'vote', { action: 'cast', contestId, candidateId });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cronProblem } from './cron';
+import { cronProblem } from '../../emulator/src/functions/cron';
 import { resolveEnvVariables } from './apply-functions';
 import { parseArgs } from './main';
 import { openApiCalls } from './openapi';

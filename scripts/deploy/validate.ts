@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cronProblem } from './cron';
+import { cronProblem } from '../../emulator/src/functions/cron';
 
 /**
  * Checks of what `npm run deploy` sends, on the same declaration files the local cloud reads:

@@ -36,3 +36,23 @@ export function useCloudQuery<T>(load: () => Promise<Envelope<T>>): { state: Que
 
   return { state, reload };
 }
+
+/**
+ * useCloudQuery for a part of a page whose query follows a choice (the contest, the round, a filter): loads again
+ * when one of `keys` changes. The first load is useCloudQuery's own, so a choice made before it is not loaded twice.
+ */
+export function useCloudQueryFor<T>(load: () => Promise<Envelope<T>>, keys: readonly unknown[]): { state: QueryState<T>; reload: () => Promise<void> } {
+  const query = useCloudQuery(load);
+  const { reload } = query;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void reload();
+    // The keys are the caller's dependency list; reload is stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, keys);
+  return query;
+}

@@ -1,29 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { EmptyState } from '../components/EmptyState';
 import { PageShell } from '../components/PageShell';
 import { ErrorView, LoadingView } from '../components/StatusView';
 import { chinaDateTime, streetText } from '../components/format';
-import { useCloudQuery } from '../hooks/useCloudQuery';
+import { useCloudQuery, useCloudQueryFor } from '../hooks/useCloudQuery';
 import { judgeContestants, judgeRounds, type JudgeRound } from '../services/judging';
 import { communityText, contestantBadge, scorePageUrl } from './routes';
 import './judge.scss';
 
 /** `shows`: how often the page came back into view (the page counts them), to load her scores again. */
 function Contestants({ round, shows }: { round: JudgeRound; shows: number }) {
-  const load = useCallback(() => judgeContestants(round.contestId, round.roundKey), [round.contestId, round.roundKey]);
-  const { state, reload } = useCloudQuery(load);
-  // Another round chosen, or back from the scoring page (navigateBack keeps this page): load again. The
-  // first load is useCloudQuery's own.
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void reload();
-  }, [round.contestId, round.roundKey, shows, reload]);
+  // Another round chosen, or back from the scoring page (navigateBack keeps this page): load again.
+  const { state, reload } = useCloudQueryFor(() => judgeContestants(round.contestId, round.roundKey), [round.contestId, round.roundKey, shows]);
 
   if (state.status === 'loading') return <LoadingView text='正在读取选手…' />;
   if (state.status === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />;

@@ -1,5 +1,5 @@
 import type {
-  BatchMeeting, BatchStatus, Envelope, PairingProposal, RecommendationDoc, ReserveSource, ReserveStage, StageChange, Street, StudioActivityKind, TalentPerson, VacancyPost,
+  BatchMeeting, BatchStatus, Envelope, PairingProposal, RecommendationDoc, ReserveDoc, ReserveSource, ReserveStage, StageChange, Street, StudioActivityKind, TalentPerson, VacancyPost,
 } from '@yanzhen/domain';
 import { callFunction } from './cloud';
 
@@ -7,17 +7,8 @@ import { callFunction } from './cloud';
 
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-export interface ReserveRow {
-  _id: string;
-  name: string;
-  street: Street;
-  community: string;
-  source: ReserveSource;
-  stage: ReserveStage;
-  stageSince: string;
-  note: string;
-  history: Wire<StageChange>[];
-}
+/** A reserve as the function sends it: the stored document without its timestamps, dates as strings. */
+export type ReserveRow = Omit<ReserveDoc, 'history' | 'createdAt' | 'updatedAt'> & { history: Wire<StageChange>[] };
 
 export interface Pipeline {
   street: Street | null;

@@ -47,8 +47,8 @@ test('an admin opens a person file, adds a training record, records a roster cha
   await visible(page, '.roster-change__reason input').fill('居民代表会议补选');
   await visible(page, '.roster-change__submit').click();
   await visible(page, '.roster__member', { hasText: '田雨禾' }).waitFor();
-  await visible(page, '.roster__export').click();
-  const link = visible(page, '.roster__link');
+  await visible(page, '.roster-export__start').click();
+  const link = visible(page, '.roster-export__link');
   await link.waitFor();
   const wb = await openWorkbook((await link.getAttribute('data-url')) as string);
   const row = sheetText(wb, '两委名册', 4).find((r) => r.includes('郑晓梅') && r.includes('党组织书记'));

@@ -62,10 +62,12 @@ test('a secretary asks on the salon page and a presenter answers there', async (
   await expect(visible(page, '.salon-qa__ask-input').count()).resolves.toBe(0);
 });
 
-test('a resident finds a past salon in the archive by street and reads its minutes, photos and Q&A', async () => {
+test('a resident goes from the home card to the archive, finds a past salon by street and reads its minutes, photos and Q&A', async () => {
   const archive = await client.data<{ items: { _id: string; hostStreet: string; theme: string }[] }>('demo-resident', 'salon', { action: 'archiveList' });
   const past = archive.items[0];
-  await open(page, cloud.url, '/salon/archive/index');
+  await open(page, cloud.url, '/pages/index/index');
+  await visible(page, '.home__heading-more', { hasText: '全部沙龙' }).click();
+  await visible(page, '.salon-link--archive').click();
   await visible(page, '.archive__item').first().waitFor();
   await expect(visible(page, '.archive__item').count()).resolves.toBe(archive.items.length);
   await visible(page, '.archive__streets .archive__chip', { hasText: past.hostStreet }).click();

@@ -88,3 +88,58 @@ test('an admin records a studio activity and a resident sees it on the public st
   expect(text).toContain('挂职实训');
   expect(text).toContain('网格员跟岗实训');
 });
+
+test('an admin enters a street’s recommendation for the open batch: submit waits for a secretary and a wish, then the street shows it', async () => {
+  await switchIdentity(page, 'demo-admin');
+  await open(page, cloud.url, '/admin/talent/batch/index?id=batch-2026-3');
+  const street = visible(page, '.batch__street[data-street="七里山"]');
+  const form = street.locator('.batch__recommend');
+  const submit = form.locator('.batch__recommend-submit');
+  await form.locator('.adm-chip').first().waitFor();
+  await expect(submit.getAttribute('class')).resolves.toContain('nut-button-disabled');
+
+  const secretary = form.locator('.adm-chips').first().locator('.adm-chip').first();
+  const label = await secretary.innerText();
+  await secretary.click();
+  await expect(submit.getAttribute('class')).resolves.toContain('nut-button-disabled');
+  await form.locator('.batch__wishes input').fill('望岳社区、玉函社区');
+  await expect(submit.getAttribute('class')).resolves.not.toContain('nut-button-disabled');
+  await submit.click();
+
+  const rec = street.locator('.batch__rec');
+  await rec.waitFor();
+  const text = await rec.innerText();
+  expect(text).toContain(label.split('（')[0]);
+  expect(text).toContain('意向：望岳社区、玉函社区');
+  await expect(street.locator('.batch__recommend').count()).resolves.toBe(0);
+});
+
+test('a secretary enters her street’s recommendation for a batch just opened, and the batch then shows it as made', async () => {
+  // The seeded open batch leaves out 大观园 (demo-secretary's street): an admin opens one that includes it.
+  await switchIdentity(page, 'demo-admin');
+  await open(page, cloud.url, '/admin/talent/batches/index');
+  await visible(page, '.batches__new').click();
+  await visible(page, '.batches__title input').fill('2027年第一批区内挂职交流');
+  await visible(page, '.batches__open .adm-chip[data-key="大观园"]').click();
+  await visible(page, '.batches__submit').click();
+  await visible(page, '.batch__street[data-street="大观园"]').waitFor();
+
+  await switchIdentity(page, 'demo-secretary');
+  await open(page, cloud.url, '/talent/pairing/index');
+  const batch = visible(page, '.street-recommend__batch', { hasText: '2027年第一批区内挂职交流' });
+  const submit = batch.locator('.street-recommend__submit');
+  await batch.locator('.talent__choice').first().waitFor();
+  await expect(submit.getAttribute('class')).resolves.toContain('nut-button-disabled');
+
+  const secretary = batch.locator('.talent__choices').first().locator('.talent__choice').first();
+  const name = (await secretary.innerText()).split('（')[0];
+  await secretary.click();
+  await batch.locator('.street-recommend__wishes input').fill('望岳社区');
+  await expect(submit.getAttribute('class')).resolves.not.toContain('nut-button-disabled');
+  await submit.click();
+
+  await batch.locator('.talent__text', { hasText: '已推荐：' }).waitFor();
+  const text = await batch.innerText();
+  expect(text).toContain(`已推荐：${name}`);
+  expect(text).toContain('意向：望岳社区');
+});

@@ -1,46 +1,36 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Street } from '@yanzhen/domain';
+import { ExportButton } from '../../components/ExportButton';
 import { ErrorView, LoadingView } from '../../components/StatusView';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
-import { exportRoster, openWorkbook, roster, type PublishedFile } from '../../services/archive';
+import { exportRoster, roster } from '../../services/archive';
 import { Button } from '../../ui/nutui';
-import { tell } from '../confirm';
 import { RosterChangeForm } from './RosterChangeForm';
 
 /**
  * 一街一册: the street's communities with their "两委" members, the latest changes, and the export to Excel
  * (built by the function, stored in cloud storage, opened from its temporary link). Test hooks:
- * `.roster__export`, `.roster__link` (data-url).
+ * `.roster-export__start`, `.roster-export__link` (data-url).
  */
 export function RosterSection({ street }: { street: Street }) {
   const { state, reload } = useCloudQuery(() => roster(street));
-  const [exporting, setExporting] = useState(false);
-  const [file, setFile] = useState<PublishedFile | null>(null);
   const [changing, setChanging] = useState(false);
-
-  async function exportNow() {
-    setExporting(true);
-    const res = await exportRoster(street);
-    setExporting(false);
-    if (!res.ok) return tell(res.error.message);
-    setFile(res.data);
-    if (process.env.TARO_ENV !== 'h5') await openWorkbook(res.data).catch(() => tell('下载没有成功，请稍后再试'));
-  }
 
   if (state.status === 'loading') return <LoadingView text='正在读取名册…' />;
   if (state.status === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />;
   const { communities, history } = state.data;
   return (
     <View className='roster'>
-      <Button className='roster__export' type='primary' size='large' block disabled={exporting} onClick={() => void exportNow()}>
-        {exporting ? '正在导出…' : `导出${street}街道名册（Excel）`}
-      </Button>
-      {file ? (
-        <Text className='roster__link' data-url={file.tempFileURL} onClick={() => void openWorkbook(file)}>
-          {`打开 ${file.fileName}（链接 2 小时内有效）`}
-        </Text>
-      ) : null}
+      <ExportButton
+        block='roster-export'
+        label={`导出${street}街道名册（Excel）`}
+        run={() => exportRoster(street)}
+        buildingText='正在生成名册并上传…'
+        readyText={() => `${street}街道名册已生成`}
+        linkText={(file) => `打开 ${file.fileName}（链接 2 小时内有效）`}
+        primary
+      />
       <Button className='roster__record-change' size='large' block onClick={() => setChanging((c) => !c)}>{changing ? '收起' : '记录任职变动'}</Button>
       {changing ? (
         <RosterChangeForm

@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { RECOMMENDATION_REASONS, type Street } from '@yanzhen/domain';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
-import { recommend, streetBatches, type StreetBatches } from '../../services/talent';
+import { useRecommendForm } from '../../hooks/useRecommendForm';
+import { streetBatches, type StreetBatches } from '../../services/talent';
 import { Button } from '../../ui/nutui';
 
 const tell = (content: string) => void Taro.showModal({ title: '提示', content, showCancel: false, confirmText: '知道了', confirmColor: '#C8161D' });
-const splitWishes = (text: string): string[] => text.split(/[、，,;；\s]+/).map((w) => w.trim()).filter(Boolean);
-type Reason = (typeof RECOMMENDATION_REASONS)[number];
 
 function Choice<K extends string>({ options, value, onChange }: { options: { key: K; label: string }[]; value: K; onChange: (k: K) => void }) {
   return (
@@ -23,23 +21,13 @@ function Choice<K extends string>({ options, value, onChange }: { options: { key
 }
 
 function Form({ batchId, street, people, onDone }: { batchId: string; street: Street; people: StreetBatches['secretaries']; onDone: () => void }) {
-  const [secretaryId, setSecretaryId] = useState('');
-  const [reason, setReason] = useState<Reason>(RECOMMENDATION_REASONS[0]);
-  const [wishes, setWishes] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    setBusy(true);
-    const res = await recommend({ batchId, street, secretaryId, reason, wishes: splitWishes(wishes) });
-    setBusy(false);
-    if (!res.ok) return tell(res.error.message);
-    onDone();
-  }
+  const { secretaryId, setSecretaryId, reason, setReason, wishes, setWishes, canSubmit, submit } = useRecommendForm({ batchId, street, onDone, onFailed: tell });
   return (
     <View className='talent__form street-recommend__form'>
       <Choice options={people.map((p) => ({ key: p.secretaryId, label: `${p.name}（${p.community}）` }))} value={secretaryId} onChange={setSecretaryId} />
       <Choice options={RECOMMENDATION_REASONS.map((r) => ({ key: r, label: r }))} value={reason} onChange={setReason} />
       <Input className='talent__input street-recommend__wishes' value={wishes} maxlength={100} placeholder='意向挂职社区（最多 3 个，用顿号分隔）' onInput={(e) => setWishes(e.detail.value)} />
-      <Button className='street-recommend__submit' type='primary' size='large' disabled={busy || !secretaryId || splitWishes(wishes).length === 0} onClick={() => void submit()}>
+      <Button className='street-recommend__submit' type='primary' size='large' disabled={!canSubmit} onClick={() => void submit()}>
         提交本街道推荐
       </Button>
     </View>

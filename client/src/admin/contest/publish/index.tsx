@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageShell } from '../../../components/PageShell';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { chinaDateTime } from '../../../components/format';
-import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useCloudQuery, useCloudQueryFor } from '../../../hooks/useCloudQuery';
 import { listContests, type ContestSummary } from '../../../services/admin';
-import { publishCheck, publishResults } from '../../../services/contest-results';
+import { exportResults, publishCheck, publishResults } from '../../../services/contest-results';
 import { Button } from '../../../ui/nutui';
 import { Chips } from '../../components/Chips';
 import { confirmAction, tell } from '../../confirm';
-import { ResultsExport } from './ResultsExport';
 import '../../admin.scss';
 import './index.scss';
 
@@ -20,18 +20,9 @@ import './index.scss';
  */
 function Publish({ contests }: { contests: ContestSummary[] }) {
   const [contestId, setContestId] = useState(contests[0]._id);
-  const load = useCallback(() => publishCheck(contestId), [contestId]);
-  const { state, reload } = useCloudQuery(load);
+  const { state, reload } = useCloudQueryFor(() => publishCheck(contestId), [contestId]);
   const [sheetsPublic, setSheetsPublic] = useState(false);
   const [busy, setBusy] = useState(false);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void reload();
-  }, [contestId, reload]);
 
   async function publish(title: string) {
     if (!(await confirmAction('公布结果', `公布后名次、奖项和评分规则不能再修改，确定公布“${title}”的评审结果吗？`, '公布'))) return;
@@ -102,7 +93,13 @@ function Publish({ contests }: { contests: ContestSummary[] }) {
           <Text className='pub__link pub__view' onClick={() => void Taro.navigateTo({ url: `/contest/results/index?id=${contestId}` })}>
             查看公开的结果页 ›
           </Text>
-          <ResultsExport contestId={contestId} />
+          <ExportButton
+            block='pub-export'
+            label='导出结果与评分表（Excel）'
+            run={() => exportResults(contestId)}
+            buildingText='正在生成表格并上传…'
+            readyText={(file) => `已生成 ${file.rows} 行（名次与评分）`}
+          />
         </View>
       ) : null}
     </View>

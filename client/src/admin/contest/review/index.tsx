@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES, STREETS, streetLabel, type RegistrationStatus, type Street } from '@yanzhen/domain';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageShell } from '../../../components/PageShell';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { listContests } from '../../../services/admin';
-import { registrationList, reviewRegistration, reviewRegistrations, type ReviewList } from '../../../services/contest-registration';
+import { registrationList, registrationsExport, reviewRegistration, reviewRegistrations, type ReviewList } from '../../../services/contest-registration';
 import { Button } from '../../../ui/nutui';
 import { Chips } from '../../components/Chips';
 import { confirmAction, tell } from '../../confirm';
-import { ExportButton } from './ExportButton';
 import { RegistrationCard } from './RegistrationCard';
 import '../../admin.scss';
 import './index.scss';
@@ -124,7 +124,15 @@ function Review({ contests }: { contests: { _id: string; title: string }[] }) {
           onReject={(reason) => void decideOne(item._id, item.name, 'reject', reason)}
         />
       ))}
-      {data ? <ExportButton contestId={contestId} filter={filter} /> : null}
+      {data ? (
+        <ExportButton
+          block='creg-export'
+          label='导出报名名单（Excel）'
+          run={() => registrationsExport(contestId, filter)}
+          buildingText='正在生成名单并上传…'
+          readyText={(file) => `已生成 ${file.rows} 条报名`}
+        />
+      ) : null}
     </View>
   );
 }

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
-import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useCloudQuery, useCloudQueryFor } from '../../../hooks/useCloudQuery';
 import { listContests } from '../../../services/admin';
 import { lockRound, setupGet, type SetupRound } from '../../../services/judging';
 import { Chips } from '../../components/Chips';
@@ -15,16 +15,7 @@ const NEW = 'new';
 
 /** The form for one saved contest, loaded with its judges and scoring progress. */
 function ExistingContest({ contestId, onSaved }: { contestId: string; onSaved: () => void }) {
-  const load = useCallback(() => setupGet(contestId), [contestId]);
-  const { state, reload } = useCloudQuery(load);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void reload();
-  }, [contestId, reload]);
+  const { state, reload } = useCloudQueryFor(() => setupGet(contestId), [contestId]);
   // A new form instance after every load: the form starts from what is stored.
   const [version, setVersion] = useState(0);
 

@@ -2,31 +2,17 @@ import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { chinaDay, RECOMMENDATION_REASONS, type PairingProposal, type Street } from '@yanzhen/domain';
 import { listBindings } from '../../../services/admin';
-import { closeBatch, pair, proposePairing, recommend, recordMeeting } from '../../../services/talent';
+import { closeBatch, pair, proposePairing, recordMeeting } from '../../../services/talent';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRecommendForm } from '../../../hooks/useRecommendForm';
 import { Button } from '../../../ui/nutui';
 import { Chips } from '../../components/Chips';
 import { tell } from '../../confirm';
 
-/** `望岳社区、玉函社区` or with commas/spaces → the list of wished communities. */
-const splitWishes = (text: string): string[] => text.split(/[、，,;；\s]+/).map((w) => w.trim()).filter(Boolean);
-
-type Reason = (typeof RECOMMENDATION_REASONS)[number];
-
 /** An admin enters a street's recommendation (the street decided it): the secretary, why, and her wishes. */
 export function RecommendForm({ batchId, street, onDone }: { batchId: string; street: Street; onDone: () => void }) {
   const { state } = useCloudQuery(() => listBindings(street));
-  const [secretaryId, setSecretaryId] = useState('');
-  const [reason, setReason] = useState<Reason>(RECOMMENDATION_REASONS[0]);
-  const [wishes, setWishes] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    setBusy(true);
-    const res = await recommend({ batchId, street, secretaryId, reason, wishes: splitWishes(wishes) });
-    setBusy(false);
-    if (!res.ok) return tell(res.error.message);
-    onDone();
-  }
+  const { secretaryId, setSecretaryId, reason, setReason, wishes, setWishes, busy, canSubmit, submit } = useRecommendForm({ batchId, street, onDone, onFailed: tell });
   if (state.status !== 'ready') return <Text className='adm-card__meta'>{state.status === 'failed' ? state.error.message : '正在读取本街道书记…'}</Text>;
   const people = state.data.items.map((p) => ({ key: p.secretaryId, label: `${p.name}（${p.community}）` }));
   if (people.length === 0) return <Text className='adm-card__meta'>本街道还没有书记档案，请先在“书记绑定”中确认档案已录入。</Text>;
@@ -35,7 +21,7 @@ export function RecommendForm({ batchId, street, onDone }: { batchId: string; st
       <Chips options={people} value={secretaryId} onChange={setSecretaryId} />
       <Chips options={RECOMMENDATION_REASONS.map((r) => ({ key: r, label: r }))} value={reason} onChange={setReason} />
       <Input className='adm-input batch__wishes' value={wishes} maxlength={100} placeholder='意向挂职社区（最多 3 个，用顿号分隔）' onInput={(e) => setWishes(e.detail.value)} />
-      <Button className='batch__recommend-submit' type='primary' size='normal' disabled={busy || !secretaryId || splitWishes(wishes).length === 0} onClick={() => void submit()}>
+      <Button className='batch__recommend-submit' type='primary' size='normal' disabled={!canSubmit} onClick={() => void submit()}>
         {busy ? '正在提交…' : '提交推荐'}
       </Button>
     </View>
