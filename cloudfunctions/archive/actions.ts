@@ -1,12 +1,11 @@
 import { basicsSchema, entryInputSchema, fileIdSchema, idSchema, rosterChangeSchema, streetSchema } from '@yanzhen/domain';
 import { z } from 'zod';
-import { action, type ActionMap } from '../shared/action';
+import { action, boundSecretaryId, type ActionMap } from '../shared/action';
 import { addEntry, decideProposal, editEntry, fileForAdmin, listFiles, listProposals, ownFile, propose, updateBasics } from './files';
 import { importCommit, importPreview, importTemplate } from './importing';
 import { changeRoster, exportRoster, rosterFor, rosterSummary } from './roster';
 
 /** The caller's bound record; 'secretary' access guarantees one (the role comes from it). */
-const secretaryOf = (profile: { secretaryId?: string } | undefined): string => profile?.secretaryId as string;
 const actorOf = (caller: { openid: string | undefined }): string => caller.openid as string;
 
 /** Person files (一人一档), street rosters (一街一册) and their Excel import/export. docs/api.md#archive. */
@@ -39,12 +38,12 @@ export const archiveActions: ActionMap = {
   myFile: action({
     access: 'secretary',
     input: z.strictObject({}),
-    run: (_input, { profile }) => ownFile(secretaryOf(profile)),
+    run: (_input, ctx) => ownFile(boundSecretaryId(ctx)),
   }),
   propose: action({
     access: 'secretary',
     input: z.strictObject({ entry: entryInputSchema }),
-    run: async ({ entry }, { profile, now }) => ({ proposal: await propose(secretaryOf(profile), entry, now) }),
+    run: async ({ entry }, ctx) => ({ proposal: await propose(boundSecretaryId(ctx), entry, ctx.now) }),
   }),
   proposals: action({
     access: 'admin',

@@ -3,7 +3,7 @@ import {
   type CandidateDoc, type ContestDoc, type QuizAttemptDoc, type QuizQuestionDoc,
 } from '@yanzhen/domain';
 import { z } from 'zod';
-import { action, type ActionContext, type ActionMap } from '../shared/action';
+import { action, boundSecretaryId, type ActionContext, type ActionMap } from '../shared/action';
 import { _, db, readDoc } from '../shared/cloud';
 import { loadContest } from '../shared/contests';
 import { readAll } from '../shared/read-all';
@@ -21,8 +21,7 @@ export const QUIZ_ATTEMPTS = 'quizAttempts';
 
 /** The caller's approved candidacy in the contest; only approved contestants take the quiz. */
 async function myCandidacy(ctx: ActionContext, contestId: string): Promise<CandidateDoc> {
-  const secretaryId = ctx.profile?.secretaryId;
-  ensure(secretaryId, 'permission-denied', '请先绑定书记档案');
+  const secretaryId = boundSecretaryId(ctx);
   const found = await db.collection<CandidateDoc>('candidates').where({ contestId, secretaryId, status: 'approved' }).limit(1).get();
   ensure(found.data[0], 'permission-denied', '只有审核通过的参赛书记才能参加知识竞赛');
   return found.data[0];

@@ -3,7 +3,7 @@ import {
   type ContestDoc, type RegistrationDoc, type RegistrationMaterials, type SecretaryDoc,
 } from '@yanzhen/domain';
 import { z } from 'zod';
-import { action, type ActionContext, type ActionMap } from '../shared/action';
+import { action, boundSecretaryId, type ActionContext, type ActionMap } from '../shared/action';
 import { _, db, readDoc } from '../shared/cloud';
 import { loadContest } from '../shared/contests';
 import { readAll } from '../shared/read-all';
@@ -17,12 +17,6 @@ import { checkMaterialPhotos, checkMaterialsText } from './registration-checks';
  * (deterministic id `reg-<contest>-<secretary>` + the unique index contest_secretary). A judge of the contest
  * cannot register in it (and `user.redeemCode` refuses the reverse).
  */
-
-function ownSecretaryId(ctx: ActionContext): string {
-  const secretaryId = ctx.profile?.secretaryId;
-  ensure(secretaryId, 'permission-denied', '您还没有绑定书记档案');
-  return secretaryId;
-}
 
 /** The registration of a secretary in a contest, whatever its id (demo data may use older ids). */
 export async function findRegistration(contestId: string, secretaryId: string): Promise<RegistrationDoc | undefined> {
@@ -73,7 +67,7 @@ async function openContests(now: Date) {
 }
 
 async function myRegistrations(ctx: ActionContext) {
-  const secretaryId = ownSecretaryId(ctx);
+  const secretaryId = boundSecretaryId(ctx);
   const [open, mine] = await Promise.all([openContests(ctx.now), readAll<RegistrationDoc>('candidates', { secretaryId })]);
   const contests = mine.length ? await readAll<ContestDoc>('contests', { _id: _.in([...new Set(mine.map((r) => r.contestId))]) }) : [];
   const byId = new Map(contests.map((c) => [c._id, c]));
@@ -100,7 +94,7 @@ async function precheck(contestId: string, secretaryId: string, openid: string):
 }
 
 async function register(input: RegistrationMaterials & { contestId: string; notifyResult: boolean }, ctx: ActionContext) {
-  const secretaryId = ownSecretaryId(ctx);
+  const secretaryId = boundSecretaryId(ctx);
   const openid = ctx.caller.openid as string;
   const { contestId, notifyResult, ...materials } = input;
   const contest = await loadContest(contestId);
@@ -152,7 +146,7 @@ async function register(input: RegistrationMaterials & { contestId: string; noti
 }
 
 async function withdraw(contestId: string, ctx: ActionContext) {
-  const secretaryId = ownSecretaryId(ctx);
+  const secretaryId = boundSecretaryId(ctx);
   const contest = await loadContest(contestId);
   const existing = await findRegistration(contestId, secretaryId);
   ensure(existing && existing.status !== 'withdrawn' && existing.status !== 'rejected', 'not-found', '您没有可撤回的报名');

@@ -1,7 +1,7 @@
 import { AppError, chinaDay, checkInSceneSchema, ensure, inChina, salonIdOfScene, salonIdSchema, type SalonDoc } from '@yanzhen/domain';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { action, type ActionContext, type ActionMap } from '../shared/action';
+import { action, boundSecretaryId, type ActionMap } from '../shared/action';
 import { appendAudit } from '../shared/audit';
 import { _, cloud, db } from '../shared/cloud';
 import { openapi } from '../shared/openapi';
@@ -34,12 +34,6 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function mySecretaryId(ctx: ActionContext): Promise<string> {
-  const profile = ctx.profile ?? (await ctx.caller.profile());
-  ensure(profile.secretaryId, 'permission-denied', '请先绑定书记档案');
-  return profile.secretaryId;
-}
-
 /** Is a check-in sent now (scanned at `scannedAt`, when it waited offline on the phone) on the salon's day? */
 function onSalonDay(salonDay: string, now: Date, scannedAt: Date | undefined): boolean {
   if (chinaDay(now) === salonDay) return true;
@@ -53,7 +47,7 @@ export const signupActions: ActionMap = {
   signUp: action({
     access: 'secretary',
     input: z.strictObject({ salonId: salonIdSchema }),
-    run: async ({ salonId }, ctx) => ({ salonId, ...(await signUp(salonId, await mySecretaryId(ctx), ctx.now)) }),
+    run: async ({ salonId }, ctx) => ({ salonId, ...(await signUp(salonId, boundSecretaryId(ctx), ctx.now)) }),
   }),
 
   /** Withdraws the caller's sign-up; a freed place goes to the first in the waiting list. */
@@ -61,7 +55,7 @@ export const signupActions: ActionMap = {
     access: 'secretary',
     input: z.strictObject({ salonId: salonIdSchema }),
     async run({ salonId }, ctx) {
-      const { promoted, ...mine } = await cancel(salonId, await mySecretaryId(ctx), ctx.now);
+      const { promoted, ...mine } = await cancel(salonId, boundSecretaryId(ctx), ctx.now);
       return { salonId, ...mine, promotedCount: promoted.length };
     },
   }),
@@ -96,7 +90,7 @@ export const signupActions: ActionMap = {
     access: 'secretary',
     input: z.strictObject({ scene: checkInSceneSchema, salonId: salonIdSchema.optional(), scannedAt: z.coerce.date().optional() }),
     async run({ scene, salonId, scannedAt }, ctx) {
-      const secretaryId = await mySecretaryId(ctx);
+      const secretaryId = boundSecretaryId(ctx);
       const named = salonIdOfScene(scene);
       ensure(!salonId || salonId === named, 'failed-precondition', '这是另一期沙龙的签到码');
       const salon = await loadSalon(named).catch(() => {

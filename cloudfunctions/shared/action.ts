@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, allows, fail, ok, type Access, type Envelope } from '@yanzhen/domain';
+import { AppError, allows, ensure, fail, ok, type Access, type Envelope } from '@yanzhen/domain';
 import { currentCaller, type Caller, type CallerProfile } from './identity';
 
 export interface ActionContext {
@@ -21,6 +21,16 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
 }
 
 export type ActionMap = Record<string, ActionDef>;
+
+/**
+ * The archive record the caller is bound to, for actions a secretary takes about herself. The secretary role
+ * comes with a binding, but a profile read mid-unbind may lack it: refused, never `undefined` passed on.
+ */
+export function boundSecretaryId(ctx: ActionContext): string {
+  const secretaryId = ctx.profile?.secretaryId;
+  ensure(secretaryId, 'permission-denied', '请先绑定书记档案');
+  return secretaryId;
+}
 
 export function action<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
   return def;

@@ -1,6 +1,6 @@
 import { AppError, ensure, type SecretaryDoc, type ShowcaseContent } from '@yanzhen/domain';
 import { auditIn } from '../shared/audit';
-import type { ActionContext } from '../shared/action';
+import { boundSecretaryId, type ActionContext } from '../shared/action';
 import { _, db, readDoc } from '../shared/cloud';
 import { readAll } from '../shared/read-all';
 import { checked, inTransaction, readInTransaction } from '../shared/transaction';
@@ -13,12 +13,6 @@ import { checkDraftImages, imagesBlockingApproval, imagesOf } from './images';
  * The editing workflow: a bound secretary saves a draft of their own showcase and submits it; an admin
  * approves (draft → published) or rejects with a reason. The public reads never look at `draft`.
  */
-
-function ownSecretaryId(ctx: ActionContext): string {
-  const secretaryId = ctx.profile?.secretaryId;
-  ensure(secretaryId, 'permission-denied', '您还没有绑定书记档案');
-  return secretaryId;
-}
 
 async function findBySecretary(secretaryId: string): Promise<ShowcaseRecord | undefined> {
   const res = await db.collection('showcases').where({ secretaryId }).limit(1).get();
@@ -46,14 +40,14 @@ function ownerView(doc: ShowcaseRecord) {
 export type OwnerView = ReturnType<typeof ownerView>;
 
 export async function myShowcase(ctx: ActionContext): Promise<{ secretaryId: string; showcase: OwnerView | null }> {
-  const secretaryId = ownSecretaryId(ctx);
+  const secretaryId = boundSecretaryId(ctx);
   const doc = await findBySecretary(secretaryId);
   return { secretaryId, showcase: doc ? ownerView(doc) : null };
 }
 
 /** Saves the caller's draft after the content check; a new save withdraws a pending submission. */
 export async function saveDraft(content: ShowcaseContent, ctx: ActionContext): Promise<OwnerView> {
-  const secretaryId = ownSecretaryId(ctx);
+  const secretaryId = boundSecretaryId(ctx);
   await checkTextSafe(ctx.caller.openid as string, content);
   await checkDraftImages(content, secretaryId, ctx.caller.openid as string, ctx.now);
   const existing = await findBySecretary(secretaryId);
@@ -85,7 +79,7 @@ export async function saveDraft(content: ShowcaseContent, ctx: ActionContext): P
 }
 
 export async function submitForReview(ctx: ActionContext): Promise<OwnerView> {
-  const secretaryId = ownSecretaryId(ctx);
+  const secretaryId = boundSecretaryId(ctx);
   const doc = await findBySecretary(secretaryId);
   ensure(doc && doc.draft, 'failed-precondition', '请先保存草稿再提交审核');
   if (doc.reviewStatus === 'pending') return ownerView(doc);

@@ -3,14 +3,14 @@ import {
   type BatchDoc, type RecommendationDoc, type SecondmentReportDoc, type Street,
 } from '@yanzhen/domain';
 import { z } from 'zod';
-import { action, type ActionContext } from '../shared/action';
+import { action, boundSecretaryId, type ActionContext } from '../shared/action';
 import { auditIn } from '../shared/audit';
 import { _, db, readDoc } from '../shared/cloud';
 import { readAll } from '../shared/read-all';
 import { checked, inTransaction, readInTransaction } from '../shared/transaction';
 import { BATCHES, RECOMMENDATIONS, REPORTS, loadBatch } from './batches';
 import { checkReportText } from './content';
-import { actor, isAdmin, mySecretaryId, newId, personOf } from './people';
+import { actor, isAdmin, newId, personOf } from './people';
 
 /**
  * Who recommends for a street: an admin on the street's behalf (the street's Party working committee usually
@@ -78,7 +78,7 @@ export const participationActions = {
     access: 'secretary',
     input: secondmentReportInput,
     async run({ batchId, period, text }, ctx) {
-      const me = mySecretaryId(ctx);
+      const me = boundSecretaryId(ctx);
       const [batch, found] = await Promise.all([loadBatch(batchId), db.collection(RECOMMENDATIONS).where({ batchId, secretaryId: me }).limit(1).get()]);
       const rec = found.data[0] as RecommendationDoc | undefined;
       ensure(rec, 'permission-denied', '您不是本批次的挂职书记');
@@ -94,7 +94,7 @@ export const participationActions = {
     access: 'secretary',
     input: reportCommentInput,
     async run({ reportId, text }, ctx) {
-      const me = mySecretaryId(ctx);
+      const me = boundSecretaryId(ctx);
       const report = await readDoc<SecondmentReportDoc>(REPORTS, reportId);
       ensure(report, 'not-found', '找不到该报告');
       ensure(report.mentorId === me, 'permission-denied', '只有带教书记可以点评');

@@ -26,13 +26,6 @@ export async function allPeople(): Promise<TalentPerson[]> {
 
 export const isAdmin = (ctx: ActionContext): boolean => Boolean(ctx.profile?.roles.includes('admin'));
 
-/** The bound secretary's archive id, or a refusal for a secretary-role caller without one. */
-export function mySecretaryId(ctx: ActionContext): string {
-  const id = ctx.profile?.secretaryId;
-  ensure(id, 'permission-denied', '请先绑定书记档案');
-  return id;
-}
-
 export const actor = (ctx: ActionContext): string => ctx.caller.openid as string;
 
 /** Our own ids (known before the write, so a transaction can add and audit them together). */
